@@ -1,0 +1,10 @@
+import { format } from "prettier";
+import type { GeneratedFile } from "../types/index.js";
+
+/** Fixed options, never a user's prettier config: the output must be byte-identical wherever it is generated. */
+export const PRETTIER_OPTIONS = { parser: "typescript", printWidth: 100, trailingComma: "all", endOfLine: "lf" } as const;
+
+/** The format stage: every generated file through prettier. */
+export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+  return Promise.all(files.map(async (file) => ({ path: file.path, text: await format(file.text, PRETTIER_OPTIONS) })));
+}

@@ -1,0 +1,165 @@
+import type { Heading, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+import type { Position } from "../types/index.js";
+
+/** One processor for every page: parse only (no transforms), GFM tables, YAML front matter as a node. */
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+export function parseMdast(text: string): Root {
+  // A BOM would otherwise become part of the first node's text (the front matter fence).
+  return processor.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+/** Link reference definitions (`[x]: x.md`), so reference-style links resolve like inline ones. */
+export type Definitions = ReadonlyMap<string, string>;
+
+export function collectDefinitions(root: Root): Definitions {
+  const definitions = new Map<string, string>();
+  visit(root, "definition", (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
+  return definitions;
+}
+
+export function positionOf(file: string, node: Nodes | undefined): Position {
+  const start = node?.position?.start;
+  return { file, line: start?.line ?? 1, column: start?.column ?? 1 };
+}
+
+/**
+ * Inline content flattened into the three things the readers care about: plain text, code spans and links.
+ * Emphasis and strong are transparent, so "**longRunningOperationStatus**" reads as its text.
+ */
+export type InlineToken =
+  | { kind: "text"; value: string }
+  | { kind: "code"; value: string }
+  | { kind: "link"; value: string; url?: string; node: Nodes };
+
+export function inlineTokens(nodes: readonly Nodes[], definitions: Definitions): InlineToken[] {
+  const tokens: InlineToken[] = [];
+  const walk = (node: Nodes): void => {
+    switch (node.type) {
+      case "text":
+        tokens.push({ kind: "text", value: node.value });
+        return;
+      case "inlineCode":
+        tokens.push({ kind: "code", value: node.value });
+        return;
+      case "break":
+        tokens.push({ kind: "text", value: " " });
+        return;
+      case "link":
+        tokens.push({ kind: "link", value: plainText(node.children), url: node.url, node });
+        return;
+      case "linkReference": {
+        const url = definitions.get(node.identifier);
+        tokens.push({ kind: "link", value: plainText(node.children), ...(url ? { url } : {}), node });
+        return;
+      }
+      case "html":
+        return;
+      default:
+        if ("children" in node) for (const child of node.children) walk(child as Nodes);
+        else if ("value" in node && typeof node.value === "string") tokens.push({ kind: "text", value: node.value });
+    }
+  };
+  for (const node of nodes) walk(node);
+  return tokens;
+}
+
+/** Text content with all markup dropped (code spans keep their text, links their label). */
+export function plainText(nodes: readonly Nodes[]): string {
+  let out = "";
+  const walk = (node: Nodes): void => {
+    if (node.type === "html") return;
+    if (node.type === "break") out += " ";
+    else if ("value" in node && typeof node.value === "string") out += node.value;
+    if ("children" in node) for (const child of node.children) walk(child as Nodes);
+  };
+  for (const node of nodes) walk(node);
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Inline content as compact Markdown for JSDoc (editors render it): code spans and bold survive,
+ * links keep only their label unless absolute, since a relative docs link means nothing in an SDK.
+ */
+export function renderInline(nodes: readonly PhrasingContent[] | readonly Nodes[], definitions: Definitions): string {
+  let out = "";
+  const walk = (node: Nodes): void => {
+    switch (node.type) {
+      case "text":
+        out += node.value;
+        return;
+      case "inlineCode":
+        out += node.value.includes("`") ? `\`\` ${node.value} \`\`` : `\`${node.value}\``;
+        return;
+      case "break":
+        out += " ";
+        return;
+      case "strong":
+        out += "**";
+        node.children.forEach(walk);
+        out += "**";
+        return;
+      case "emphasis":
+        out += "_";
+        node.children.forEach(walk);
+        out += "_";
+        return;
+      case "link":
+      case "linkReference": {
+        const url = node.type === "link" ? node.url : definitions.get(node.identifier);
+        const label = plainText(node.children);
+        out += url && /^https?:\/\//i.test(url) ? `[${label}](${url})` : label;
+        return;
+      }
+      case "html":
+        return;
+      default:
+        if ("children" in node) for (const child of node.children) walk(child as Nodes);
+        else if ("value" in node && typeof node.value === "string") out += node.value;
+    }
+  };
+  for (const node of nodes) walk(node as Nodes);
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** A heading and the top-level nodes under it, up to the next heading of the same or a higher level. */
+export interface Section {
+  heading: Heading;
+  /** Heading text, lower-cased with collapsed spaces, for level- and case-insensitive lookup. */
+  key: string;
+  title: string;
+  nodes: RootContent[];
+}
+
+export function sections(root: Root): Section[] {
+  const result: Section[] = [];
+  root.children.forEach((node, index) => {
+    if (node.type !== "heading") return;
+    const nodes: RootContent[] = [];
+    for (let i = index + 1; i < root.children.length; i++) {
+      const next = root.children[i];
+      if (next.type === "heading" && next.depth <= node.depth) break;
+      nodes.push(next);
+    }
+    const title = plainText(node.children);
+    result.push({ heading: node, key: title.toLowerCase(), title, nodes });
+  });
+  return result;
+}
+
+/** The nodes of a section that are not under one of its sub-headings. */
+export function ownNodes(section: Section): RootContent[] {
+  const end = section.nodes.findIndex((node) => node.type === "heading");
+  return end === -1 ? section.nodes : section.nodes.slice(0, end);
+}
+
+export function tablesIn(nodes: readonly RootContent[]): Table[] {
+  return nodes.filter((node): node is Table => node.type === "table");
+}

@@ -1,0 +1,129 @@
+import type { Code, Html, Paragraph, Root, RootContent } from "mdast";
+import { visit } from "unist-util-visit";
+import { diagnostic, type Diagnostic, type DocPage, type SourceText } from "../types/index.js";
+import { isAnnotationComment, readAnnotation } from "./annotation.js";
+import { enumNameFromHeading, readEnumTable } from "./enums.js";
+import { crossCheckJson } from "./drift.js";
+import { readFrontMatter } from "./front-matter.js";
+import { readJsonBlock } from "./json-block.js";
+import {
+  collectDefinitions,
+  inlineTokens,
+  ownNodes,
+  parseMdast,
+  plainText,
+  positionOf,
+  renderInline,
+  sections,
+  tablesIn,
+  type Definitions,
+  type Section,
+} from "./mdast.js";
+import { readPropertyTable } from "./table.js";
+
+export interface PageResult {
+  page: DocPage;
+  diagnostics: Diagnostic[];
+}
+
+/** The Markdown adapter: one documentation page in, one plain record (with positions) and its diagnostics out. */
+export function parseMarkdownPage(source: SourceText): PageResult {
+  const file = source.path;
+  const root = parseMdast(source.text);
+  const definitions = collectDefinitions(root);
+  const diagnostics: Diagnostic[] = [];
+  const all = sections(root);
+  const page: DocPage = { file, kind: "other", frontMatter: {}, properties: [], relationships: [], enums: [] };
+
+  const yaml = root.children.find((node) => node.type === "yaml");
+  if (yaml && yaml.type === "yaml") page.frontMatter = readFrontMatter(yaml.value);
+
+  const h1 = root.children.find((node) => node.type === "heading" && node.depth === 1);
+  if (h1 && h1.type === "heading") {
+    const match = /^`?([A-Za-z_][\w.]*)`?\s+(?:resource|complex|entity|enum)?\s*type\b/i.exec(plainText(h1.children));
+    if (match) page.heading = { value: match[1], at: positionOf(file, h1) };
+  }
+
+  readProse(root, file, definitions, page);
+  readAnnotationAndJson(root, file, page, diagnostics);
+
+  for (const [key, target] of [["properties", page.properties], ["relationships", page.relationships]] as const) {
+    for (const section of all.filter((s) => s.key === key || s.key === key.replace(/s$/, ""))) {
+      for (const table of tablesIn(ownNodes(section))) {
+        const read = readPropertyTable(file, table, definitions);
+        target.push(...read.rows);
+        diagnostics.push(...read.diagnostics);
+      }
+    }
+  }
+
+  for (const section of all) {
+    const name = enumNameFromHeading(section.title);
+    const table = name ? tablesIn(ownNodes(section))[0] : undefined;
+    if (name && table) page.enums.push(readEnumTable(file, name, positionOf(file, section.heading), table, definitions));
+  }
+
+  const hasPropertiesSection = all.some((s: Section) => s.key === "properties");
+  if (page.annotation || hasPropertiesSection || page.properties.length) {
+    page.kind = "resource";
+    diagnostics.push(...crossCheckJson(page));
+  }
+  else if (page.enums.length) page.kind = "enums";
+  else {
+    const docType = page.frontMatter.doc_type ? ` (doc_type ${page.frontMatter.doc_type})` : "";
+    diagnostics.push(diagnostic("not-a-resource-page", `no resource annotation, Properties table or enum table${docType}; page skipped`, positionOf(file, root)));
+  }
+  return { page, diagnostics };
+}
+
+/** The Namespace line, the type's description, and "Inherits from" prose: paragraphs before the first H2. */
+function readProse(root: Root, file: string, definitions: Definitions, page: DocPage): void {
+  for (const node of root.children) {
+    if (node.type === "heading" && node.depth >= 2) break;
+    if (node.type !== "paragraph") continue;
+    const text = plainText(node.children);
+    const namespace = /^namespace\s*:\s*([A-Za-z_][\w.]*)/i.exec(text);
+    if (namespace) {
+      page.namespace = { value: namespace[1], at: positionOf(file, node) };
+      continue;
+    }
+    if (/^inherits from\b/i.test(text)) {
+      readInheritsFrom(node, file, definitions, page);
+      continue;
+    }
+    if (/^\[!|^base type of\b|^important\b|^note\b/i.test(text) || text.startsWith(">")) continue;
+    if (page.description === undefined && page.namespace) page.description = renderInline(node.children, definitions);
+  }
+  if (page.description === undefined && page.frontMatter.description) page.description = page.frontMatter.description;
+}
+
+function readInheritsFrom(node: Paragraph, file: string, definitions: Definitions, page: DocPage): void {
+  const link = inlineTokens(node.children, definitions).find((token) => token.kind === "link");
+  if (link && link.kind === "link") {
+    page.inheritsFrom = { name: link.value.replace(/[`*]/g, "").trim(), ...(link.url ? { target: link.url } : {}), at: positionOf(file, link.node) };
+    return;
+  }
+  const plain = /^inherits from\s+`?([A-Za-z_][\w.]*)/i.exec(plainText(node.children));
+  if (plain) page.inheritsFrom = { name: plain[1].replace(/\.$/, ""), at: positionOf(file, node) };
+}
+
+/** The first resource annotation, and the JSON block that follows it, which cross-checks the tables. */
+function readAnnotationAndJson(root: Root, file: string, page: DocPage, diagnostics: Diagnostic[]): void {
+  let annotationNode: Html | undefined;
+  visit(root, "html", (node) => {
+    if (annotationNode || !isAnnotationComment(node)) return;
+    const read = readAnnotation(file, node);
+    diagnostics.push(...read.diagnostics);
+    if (read.annotation) {
+      page.annotation = read.annotation;
+      annotationNode = node;
+    } else if (read.diagnostics.length && !read.blockType) {
+      // An unreadable comment might have been the resource annotation: keep looking, but the page is still a resource.
+      annotationNode = undefined;
+    }
+  });
+  if (!annotationNode) return;
+  const index = root.children.indexOf(annotationNode as RootContent);
+  const code = root.children.slice(index + 1).find((node): node is Code => node.type === "code" || node.type === "heading");
+  if (code && code.type === "code") page.json = readJsonBlock(file, code);
+}

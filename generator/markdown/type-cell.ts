@@ -1,0 +1,36 @@
+import type { TableCell } from "mdast";
+import type { Position, TypeCell } from "../types/index.js";
+import { inlineTokens, plainText, type Definitions } from "./mdast.js";
+
+const COLLECTION_FORMS: readonly RegExp[] = [
+  /^collection\s*\(\s*(.+?)\s*\)$/i, // Collection(microsoft.graph.x)
+  /^collection\s+of\s+(.+)$/i, // Collection of x
+  /^(.+?)\s+collection$/i, // [x](x.md) collection, String collection
+  /^(.+?)\s*\[\s*\]$/, // x[]
+];
+
+/**
+ * Reads a Type cell into an element type name and a collection flag. The link (inline or reference-style), when
+ * there is one, names the type: its label is the name and its target a hint for resolving unqualified names.
+ */
+export function readTypeCell(cell: TableCell, at: Position, definitions: Definitions): TypeCell {
+  const written = plainText(cell.children);
+  const link = inlineTokens(cell.children, definitions).find((token) => token.kind === "link");
+  let text = written.replace(/`/g, "").trim();
+  let collection = false;
+  for (const form of COLLECTION_FORMS) {
+    const match = form.exec(text);
+    if (match) {
+      text = match[1].trim();
+      collection = true;
+      break;
+    }
+  }
+  // "Int32 (read-only)", "String (identifier)": the parenthetical is commentary, not part of the name.
+  let name = text.replace(/\s*\(.*\)\s*$/, "").trim();
+  if (link && link.kind === "link" && link.value.trim() && name.includes(link.value.trim())) name = link.value.trim();
+  name = name.replace(/[.,;:]+$/, "").replace(/^#/, "");
+  const cellType: TypeCell = { written, name, collection, at };
+  if (link && link.kind === "link" && link.url) cellType.target = link.url;
+  return cellType;
+}

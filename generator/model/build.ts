@@ -1,0 +1,87 @@
+import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../types/index.js";
+import { collectDeclarations } from "./declarations.js";
+import { ancestors, resolveBaseTypes } from "./inheritance.js";
+import { buildProperties } from "./properties.js";
+import { createResolver } from "./resolve.js";
+
+const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The model stage: parsed pages in, one typed model out. Pure: every problem is a diagnostic in the result, and
+ * every problem degrades the output (an `unknown`, a dropped base) instead of stopping the run.
+ */
+export function buildModel(pages: readonly DocPage[]): { model: Model; diagnostics: Diagnostic[] } {
+  const sortedPages = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const { declarations, diagnostics } = collectDeclarations(sortedPages);
+  const resolve = createResolver(declarations);
+  const { bases, diagnostics: baseDiagnostics } = resolveBaseTypes(declarations, resolve);
+  diagnostics.push(...baseDiagnostics);
+
+  const enums = new Map<string, EnumType>();
+  for (const declaration of declarations.enums.values()) {
+    enums.set(declaration.fqn, { name: declaration.name, namespace: declaration.namespace, fqn: declaration.fqn, members: declaration.members, flags: false, at: declaration.at });
+  }
+
+  // Bases before the types derived from them, so a derived page can see what it inherits.
+  const keys = [...declarations.types.keys()].sort();
+  const depth = (key: string): number => ancestors(bases, key).length;
+  const ordered = [...keys].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+
+  const built = new Map<string, StructuredType>();
+  const keyOf = (key: string): string | undefined => {
+    for (const k of [key, ...ancestors(bases, key)]) {
+      const keyProperty = declarations.types.get(k)!.page.annotation?.keyProperty;
+      if (keyProperty) return keyProperty;
+    }
+    return undefined;
+  };
+  for (const key of ordered) {
+    const declaration = declarations.types.get(key)!;
+    const chain = ancestors(bases, key);
+    const keyProperty = keyOf(key);
+    const isEntity = keyProperty !== undefined || [key, ...chain].includes("microsoft.graph.entity");
+    const properties = buildProperties(declaration, keyProperty, {
+      resolve,
+      diagnostics,
+      enumByFqn: (fqn) => enums.get(fqn),
+      inherited: (name) => {
+        for (const ancestor of chain) {
+          const owner = built.get(ancestor);
+          const property = owner?.properties.find((p) => p.name === name);
+          if (owner && property) return { property, owner: owner.fqn };
+        }
+        return undefined;
+      },
+    });
+    const annotation = declaration.page.annotation;
+    const base = bases.get(key);
+    const type: StructuredType = {
+      kind: isEntity ? "entity" : "complex",
+      name: declaration.name,
+      namespace: declaration.namespace,
+      fqn: declaration.fqn,
+      abstract: annotation?.abstract ?? false,
+      openType: annotation?.openType ?? false,
+      properties,
+      at: declaration.at,
+      ...(base ? { baseType: declarations.types.get(base)!.fqn } : {}),
+      ...(declaration.page.description ? { description: declaration.page.description } : {}),
+    };
+    built.set(key, type);
+  }
+
+  const namespaces = new Map<string, Namespace>();
+  const namespace = (name: string): Namespace => {
+    let found = namespaces.get(name);
+    if (!found) namespaces.set(name, (found = { name, types: [], enums: [] }));
+    return found;
+  };
+  for (const type of built.values()) namespace(type.namespace).types.push(type);
+  for (const enumType of enums.values()) namespace(enumType.namespace).enums.push(enumType);
+  const model: Model = { namespaces: [...namespaces.values()].sort(byName) };
+  for (const ns of model.namespaces) {
+    ns.types.sort(byName);
+    ns.enums.sort(byName);
+  }
+  return { model, diagnostics };
+}

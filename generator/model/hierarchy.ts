@@ -1,0 +1,43 @@
+import type { Model, StructuredType } from "../types/index.js";
+
+/** Queries over the inheritance tree that emit needs; computed once per model. */
+export interface Hierarchy {
+  type(fqn: string): StructuredType | undefined;
+  /** Every type derived from this one, directly or not, in a stable order (by fqn). */
+  descendants(fqn: string): StructuredType[];
+  /** This type and its descendants that can appear in a payload (not abstract). */
+  concreteSubtree(fqn: string): StructuredType[];
+  isEnum(fqn: string): boolean;
+}
+
+export function hierarchyOf(model: Model): Hierarchy {
+  const types = new Map<string, StructuredType>();
+  const enums = new Set<string>();
+  const children = new Map<string, StructuredType[]>();
+  for (const namespace of model.namespaces) {
+    for (const type of namespace.types) types.set(type.fqn, type);
+    for (const enumType of namespace.enums) enums.add(enumType.fqn);
+  }
+  for (const type of types.values()) {
+    if (type.baseType) children.set(type.baseType, [...(children.get(type.baseType) ?? []), type]);
+  }
+  const cache = new Map<string, StructuredType[]>();
+  const descendants = (fqn: string): StructuredType[] => {
+    let found = cache.get(fqn);
+    if (!found) {
+      found = (children.get(fqn) ?? []).flatMap((child) => [child, ...descendants(child.fqn)]);
+      found.sort((a, b) => (a.fqn < b.fqn ? -1 : a.fqn > b.fqn ? 1 : 0));
+      cache.set(fqn, found);
+    }
+    return found;
+  };
+  return {
+    type: (fqn) => types.get(fqn),
+    descendants,
+    concreteSubtree: (fqn) => {
+      const self = types.get(fqn);
+      return [...(self ? [self] : []), ...descendants(fqn)].filter((t) => !t.abstract);
+    },
+    isEnum: (fqn) => enums.has(fqn),
+  };
+}

@@ -1,0 +1,91 @@
+import { diagnostic, type Diagnostic, type EnumType, type Property, type PropertyRow, type TypeUse } from "../types/index.js";
+import type { TypeDeclaration } from "./declarations.js";
+import type { Resolver } from "./inheritance.js";
+import { primitiveName } from "./primitives.js";
+
+export interface PropertyContext {
+  resolve: Resolver;
+  /** The property of that name on the nearest ancestor that declares it. */
+  inherited(name: string): { property: Property; owner: string } | undefined;
+  enumByFqn(fqn: string): EnumType | undefined;
+  diagnostics: Diagnostic[];
+}
+
+function typeUse(row: PropertyRow, declaration: TypeDeclaration, context: PropertyContext): TypeUse {
+  const written = row.type.name;
+  if (!written) return { kind: "unknown", written: row.type.written };
+  const primitive = primitiveName(written);
+  if (primitive) return { kind: "primitive", edm: primitive };
+  const resolved = context.resolve(written, { namespace: declaration.namespace, ...(row.type.target ? { target: row.type.target } : {}) });
+  if (resolved) return { kind: "named", fqn: resolved.fqn };
+  context.diagnostics.push(diagnostic("unresolved-type", `type "${row.type.written}" of ${declaration.name}.${row.name} is not a primitive and no page defines it; typed as unknown`, row.type.at));
+  return { kind: "unknown", written: row.type.written };
+}
+
+function sameType(a: Property, b: Property): boolean {
+  return a.collection === b.collection && JSON.stringify(a.type) === JSON.stringify(b.type);
+}
+
+/**
+ * Turns a page's Properties and Relationships rows into the properties its type declares. A row that repeats an
+ * inherited property is left to the base type, unless it narrows an enum ("Supports a subset of the values"),
+ * which redeclares it with only those members: assignable to the base's, so TypeScript accepts the override.
+ */
+export function buildProperties(declaration: TypeDeclaration, keyProperty: string | undefined, context: PropertyContext): Property[] {
+  const { page } = declaration;
+  const properties: Property[] = [];
+  const rows = [...page.properties.map((row) => ({ row, navigation: false })), ...page.relationships.map((row) => ({ row, navigation: true }))];
+  for (const { row, navigation } of rows) {
+    if (row.name.startsWith("@odata.")) {
+      // Control information is not a property: the generator emits `@odata.type` itself, from the hierarchy.
+      context.diagnostics.push(diagnostic("reserved-property", `${declaration.name} lists "${row.name}" as a property; it is OData control information and is not declared`, row.at));
+      continue;
+    }
+    const previous = properties.find((p) => p.name === row.name);
+    if (previous) {
+      context.diagnostics.push(diagnostic("duplicate-property", `${declaration.name}.${row.name} is listed twice; the first row is used`, row.at, [{ message: "first listed here", at: previous.at }]));
+      continue;
+    }
+    const type = typeUse(row, declaration, context);
+    const property: Property = {
+      name: row.name,
+      type,
+      collection: row.type.collection,
+      // OData: a collection is never null (it is empty); a key never is; otherwise what the docs say, default nullable.
+      nullable: row.type.collection || row.name === keyProperty ? false : (row.nullable ?? true),
+      deprecated: row.deprecated,
+      navigation,
+      at: row.at,
+      ...(row.description ? { description: row.description } : {}),
+    };
+    const enumType = type.kind === "named" ? context.enumByFqn(type.fqn) : undefined;
+    const narrowedTo = enumType && row.possibleValues ? checkMembers(enumType, row, declaration, context) : undefined;
+    const inherited = context.inherited(row.name);
+    if (!inherited) {
+      if (row.inheritedFrom) {
+        context.diagnostics.push(diagnostic("inherited-property-missing", `${declaration.name}.${row.name} is marked "Inherited from ${row.inheritedFrom.name}" but no base type of ${declaration.name} declares it; declared here instead`, row.inheritedFrom.at));
+      }
+      if (row.subset && narrowedTo?.length) property.narrowedTo = narrowedTo;
+      properties.push(property);
+      continue;
+    }
+    if (row.subset && narrowedTo?.length && inherited.property.type.kind === "named" && sameType(inherited.property, property)) {
+      properties.push({ ...property, narrowedTo, nullable: inherited.property.nullable && property.nullable });
+      continue;
+    }
+    if (!sameType(inherited.property, property) && type.kind !== "unknown") {
+      context.diagnostics.push(diagnostic("incompatible-redeclaration", `${declaration.name}.${row.name} is typed "${row.type.written}" here but its base ${inherited.owner} declares it differently; the base's type is kept`, row.type.at, [{ message: "declared here", at: inherited.property.at }]));
+    }
+  }
+  return properties;
+}
+
+/** The documented "possible values" that the enum really has; the others are reported and dropped. */
+function checkMembers(enumType: EnumType, row: PropertyRow, declaration: TypeDeclaration, context: PropertyContext): string[] {
+  const known = (row.possibleValues ?? []).filter((value) => {
+    if (enumType.members.some((m) => m.name === value)) return true;
+    context.diagnostics.push(diagnostic("unknown-enum-member", `${declaration.name}.${row.name} lists "${value}", which is not a member of ${enumType.fqn} (members: ${enumType.members.map((m) => m.name).join(", ")})`, row.at));
+    return false;
+  });
+  return [...new Set(known)];
+}

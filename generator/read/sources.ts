@@ -1,0 +1,57 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { diagnostic, type Diagnostic, type SourceText } from "../types/index.js";
+
+/** How a path is shown in diagnostics: relative to the working directory when inside it, posix separators. */
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  const shown = relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
+  return shown.split(path.sep).join("/");
+}
+
+async function markdownFilesUnder(directory: string): Promise<string[]> {
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * The read stage (an I/O edge): the Markdown files named by `inputs` (files, or folders searched recursively),
+ * in a stable order. What cannot be read is a diagnostic; the caller decides whether the run can go on.
+ */
+export async function readSources(inputs: readonly string[], cwd: string): Promise<{ sources: SourceText[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const files = new Set<string>();
+  for (const input of inputs) {
+    const absolute = path.resolve(cwd, input);
+    try {
+      const info = await stat(absolute);
+      if (info.isDirectory()) for (const file of await markdownFilesUnder(absolute)) files.add(file);
+      else files.add(absolute);
+    } catch (error) {
+      diagnostics.push(diagnostic("unreadable-input", `cannot read input ${input}: ${reason(error)}`, { file: displayPath(absolute, cwd), line: 1, column: 1 }));
+    }
+  }
+  const sorted = [...files].sort();
+  const sources: SourceText[] = [];
+  for (const file of sorted) {
+    const shown = displayPath(file, cwd);
+    try {
+      sources.push({ path: shown, text: await readFile(file, "utf8") });
+    } catch (error) {
+      diagnostics.push(diagnostic("unreadable-input", `cannot read ${shown}: ${reason(error)}`, { file: shown, line: 1, column: 1 }));
+    }
+  }
+  if (!sources.length && !diagnostics.length) {
+    diagnostics.push(diagnostic("no-input", `no Markdown pages found in ${inputs.join(", ")}`));
+  }
+  return { sources, diagnostics };
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === "ENOENT") return "no such file or folder";
+  if (code === "EACCES") return "permission denied";
+  return error instanceof Error ? error.message : String(error);
+}

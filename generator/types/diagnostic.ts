@@ -1,0 +1,63 @@
+import type { Position } from "./source.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * Every kind of problem the generator reports, with a stable code users can grep for and suppress later.
+ * Codes never change meaning; new kinds get new codes. GT0xxx input, GT1xxx model, GT2xxx page format,
+ * GT3xxx docs that contradict themselves (drift).
+ */
+export const DIAGNOSTIC_KINDS = {
+  "unreadable-input": { code: "GT0001", severity: "error" },
+  "no-input": { code: "GT0002", severity: "error" },
+  "unresolved-type": { code: "GT1001", severity: "warning" },
+  "unresolved-base-type": { code: "GT1002", severity: "warning" },
+  "inheritance-cycle": { code: "GT1003", severity: "error" },
+  "duplicate-type": { code: "GT1004", severity: "error" },
+  "duplicate-property": { code: "GT1005", severity: "warning" },
+  "unknown-enum-member": { code: "GT1006", severity: "warning" },
+  "inherited-property-missing": { code: "GT1007", severity: "warning" },
+  "incompatible-redeclaration": { code: "GT1008", severity: "warning" },
+  "empty-enum": { code: "GT1009", severity: "warning" },
+  "duplicate-enum-member": { code: "GT1010", severity: "warning" },
+  "conflicting-enum": { code: "GT1011", severity: "warning" },
+  "reserved-property": { code: "GT1012", severity: "info" },
+  "invalid-annotation": { code: "GT2001", severity: "error" },
+  "missing-namespace": { code: "GT2002", severity: "info" },
+  "namespace-mismatch": { code: "GT2003", severity: "warning" },
+  "unrecognized-table": { code: "GT2004", severity: "warning" },
+  "not-a-resource-page": { code: "GT2005", severity: "info" },
+  "missing-type-name": { code: "GT2006", severity: "error" },
+  "empty-type-cell": { code: "GT2007", severity: "warning" },
+  "invalid-row": { code: "GT2008", severity: "warning" },
+  "table-not-in-json": { code: "GT3001", severity: "warning" },
+  "json-not-in-table": { code: "GT3002", severity: "warning" },
+} as const satisfies Record<string, { code: string; severity: Severity }>;
+
+export type DiagnosticKind = keyof typeof DIAGNOSTIC_KINDS;
+
+export interface RelatedPlace {
+  message: string;
+  at: Position;
+}
+
+/** A problem found in the input. Stages return these as values; nothing in the pipeline throws for bad input. */
+export interface Diagnostic {
+  kind: DiagnosticKind;
+  code: string;
+  severity: Severity;
+  message: string;
+  at?: Position;
+  /** For drift and duplicates: the other place that disagrees. */
+  related?: RelatedPlace[];
+}
+
+export function diagnostic(
+  kind: DiagnosticKind,
+  message: string,
+  at?: Position,
+  related?: RelatedPlace[],
+): Diagnostic {
+  const { code, severity } = DIAGNOSTIC_KINDS[kind];
+  return { kind, code, severity, message, ...(at ? { at } : {}), ...(related?.length ? { related } : {}) };
+}

@@ -1,0 +1,4 @@
+export type * from "./source.js";
+export type * from "./records.js";
+export type * from "./model.js";
+export * from "./diagnostic.js";

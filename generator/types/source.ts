@@ -1,0 +1,25 @@
+/** Where something was written: a file as the user named it (posix, relative to the working directory), 1-based. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A value together with the place it came from, so every later stage can point back at the source. */
+export interface Located<T> {
+  value: T;
+  at: Position;
+}
+
+/** One input file as read from disk. The read stage is the only one that touches the file system. */
+export interface SourceText {
+  /** Display path: posix separators, relative to the working directory when inside it. */
+  path: string;
+  text: string;
+}
+
+/** One file the generator produces, relative to the output folder (posix separators). */
+export interface GeneratedFile {
+  path: string;
+  text: string;
+}

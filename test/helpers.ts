@@ -1,0 +1,88 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Templates } from "../generator/emit/index.js";
+import { parseMarkdownPage } from "../generator/markdown/page.js";
+import { buildModel } from "../generator/model/build.js";
+import { runPipeline } from "../generator/pipeline.js";
+import { readTemplates } from "../generator/read/templates.js";
+import type { Diagnostic, DocPage } from "../generator/types/index.js";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
+
+/** Inline fixtures are written indented; real pages start at column 1. */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, "").split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
+}
+
+export function parsePage(text: string, file = "page.md"): { page: DocPage; diagnostics: Diagnostic[] } {
+  return parseMarkdownPage({ path: file, text: dedent(text) });
+}
+
+/** Builds the model from inline pages: `{ "a.md": "...", "b.md": "..." }`. */
+export function modelOf(pages: Record<string, string>) {
+  const parsed = Object.entries(pages).map(([file, text]) => parsePage(text, file));
+  const built = buildModel(parsed.map((p) => p.page));
+  return { ...built, diagnostics: [...parsed.flatMap((p) => p.diagnostics), ...built.diagnostics] };
+}
+
+export async function templates(): Promise<Templates> {
+  return readTemplates();
+}
+
+export async function generateFrom(pages: Record<string, string>) {
+  const sources = Object.entries(pages).map(([file, text]) => ({ path: file, text: dedent(text) }));
+  return runPipeline(sources, { templates: await templates(), sourceLabels: ["fixtures"] });
+}
+
+/** A resource page in the Graph format, with only what a test cares about spelled out. */
+export function resourcePage(options: {
+  name: string;
+  namespace?: string;
+  annotation?: Record<string, unknown>;
+  inherits?: string;
+  properties?: string[];
+  relationships?: string[];
+}): string {
+  const namespace = options.namespace ?? "microsoft.graph";
+  const annotation = options.annotation ?? { blockType: "resource", "@odata.type": `${namespace}.${options.name}` };
+  return [
+    "---",
+    `title: "${options.name} resource type"`,
+    "doc_type: resourcePageType",
+    "---",
+    "",
+    `# ${options.name} resource type`,
+    "",
+    `Namespace: ${namespace}`,
+    "",
+    `The ${options.name} type.`,
+    "",
+    ...(options.inherits ? [`Inherits from ${options.inherits}.`, ""] : []),
+    "## Properties",
+    "",
+    "|Property|Type|Description|",
+    "|:---|:---|:---|",
+    ...(options.properties ?? []),
+    "",
+    "## Relationships",
+    "",
+    ...(options.relationships?.length ? ["|Relationship|Type|Description|", "|:---|:---|:---|", ...options.relationships] : ["None."]),
+    "",
+    "## JSON representation",
+    "",
+    "<!-- " + JSON.stringify(annotation, null, 2) + " -->",
+    "",
+  ].join("\n");
+}
+
+export function codes(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => d.code);
+}
+
+export async function readOutput(file: string): Promise<string> {
+  return readFile(path.join(ROOT, "output", file), "utf8");
+}
