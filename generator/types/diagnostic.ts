@@ -10,6 +10,7 @@ export type Severity = "error" | "warning" | "info";
 export const DIAGNOSTIC_KINDS = {
   "unreadable-input": { code: "GT0001", severity: "error" },
   "no-input": { code: "GT0002", severity: "error" },
+  "input-too-large": { code: "GT0003", severity: "error" },
   "unresolved-type": { code: "GT1001", severity: "warning" },
   "unresolved-base-type": { code: "GT1002", severity: "warning" },
   "inheritance-cycle": { code: "GT1003", severity: "error" },
@@ -30,6 +31,11 @@ export const DIAGNOSTIC_KINDS = {
   "missing-type-name": { code: "GT2006", severity: "error" },
   "empty-type-cell": { code: "GT2007", severity: "warning" },
   "invalid-row": { code: "GT2008", severity: "warning" },
+  "invalid-xml": { code: "GT2101", severity: "error" },
+  "unsafe-xml": { code: "GT2102", severity: "error" },
+  "nesting-too-deep": { code: "GT2103", severity: "error" },
+  "csdl-missing-attribute": { code: "GT2104", severity: "warning" },
+  "csdl-invalid-value": { code: "GT2105", severity: "warning" },
   "table-not-in-json": { code: "GT3001", severity: "warning" },
   "json-not-in-table": { code: "GT3002", severity: "warning" },
 } as const satisfies Record<string, { code: string; severity: Severity }>;
