@@ -142,3 +142,42 @@ describe("writing output", () => {
     expect(fromTmp).toContain(`from ${path.relative(out, input)}; do not edit`);
   });
 });
+
+describe("reporters and warning limits", () => {
+  async function docsWithOneWarning(): Promise<string> {
+    const docs = path.join(tmp, "docs");
+    await mkdir(docs, { recursive: true });
+    await writeFile(path.join(docs, "a.md"), resourcePage({ name: "thing", properties: ["|x|Nowhere|x|"] }));
+    return docs;
+  }
+
+  test("the text reporter ends with a table of diagnostics by code", async () => {
+    const { stdout } = await run(["generate", await docsWithOneWarning(), "--out", path.join(tmp, "out")]);
+    expect(stdout).toMatch(/diagnostics by code:\n {2}GT1001 {2}unresolved-type {2}warning +1\n/);
+  });
+
+  test("--reporter github prints workflow commands with file, line and column", async () => {
+    const { stdout } = await run(["generate", await docsWithOneWarning(), "--out", path.join(tmp, "out"), "--reporter", "github"]);
+    expect(stdout).toMatch(/^::warning file=.*docs\/a\.md,line=16,col=\d+,title=GT1001 unresolved-type::type "Nowhere" of thing\.x/m);
+  });
+
+  test("--reporter json prints one JSON document with counts and diagnostics", async () => {
+    const { stdout, code } = await run(["generate", await docsWithOneWarning(), "--out", path.join(tmp, "out"), "--reporter", "json"]);
+    const report = JSON.parse(stdout) as { exitCode: number; counts: { warning: number }; byCode: { code: string; count: number }[]; diagnostics: { code: string; at: { line: number } }[] };
+    expect(code).toBe(EXIT.ok);
+    expect(report.exitCode).toBe(EXIT.ok);
+    expect(report.counts.warning).toBe(1);
+    expect(report.byCode).toEqual([{ code: "GT1001", kind: "unresolved-type", severity: "warning", count: 1 }]);
+    expect(report.diagnostics[0]).toMatchObject({ code: "GT1001", at: { line: 16 } });
+  });
+
+  test("--strict and --max-warnings turn warnings into exit 1", async () => {
+    const docs = await docsWithOneWarning();
+    const out = path.join(tmp, "out");
+    expect((await run(["generate", docs, "--out", out, "--strict"])).code).toBe(EXIT.failed);
+    expect((await run(["generate", docs, "--out", out, "--max-warnings", "0"])).code).toBe(EXIT.failed);
+    expect((await run(["generate", docs, "--out", out, "--max-warnings", "1"])).code).toBe(EXIT.ok);
+    expect((await run(["generate", docs, "--out", out, "--max-warnings", "many"])).code).toBe(EXIT.usage);
+    expect((await run(["generate", docs, "--out", out, "--reporter", "xml"])).code).toBe(EXIT.usage);
+  });
+});

@@ -2,10 +2,10 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generate } from "../index.js";
+import { generate, type GenerateResult } from "../index.js";
 import { InternalError } from "../pipeline.js";
-import { countBySeverity, formatDiagnostic, summaryLine } from "./report.js";
 import { HELP, VERSION } from "./help.js";
+import { countByKind, countBySeverity, formatDiagnostic, githubCommand, REPORTERS, summaryLine, summaryTable, type ReporterName } from "./report.js";
 
 /** Exit codes: the contract with build scripts and CI. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -20,11 +20,19 @@ const OPTIONS = {
   out: { type: "string", short: "o" },
   check: { type: "boolean" },
   templates: { type: "string" },
+  reporter: { type: "string" },
+  strict: { type: "boolean" },
+  "max-warnings": { type: "string" },
   verbose: { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
+
+function usageError(io: Io, message: string): number {
+  io.stderr(`graph-typegen: ${message}\nRun graph-typegen --help for usage.\n`);
+  return EXIT.usage;
+}
 
 /** The CLI as a function of its arguments, so tests run it in-process; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -32,8 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`graph-typegen: ${error instanceof Error ? error.message : String(error)}\nRun graph-typegen --help for usage.\n`);
-    return EXIT.usage;
+    return usageError(io, error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -45,50 +52,64 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const [command, ...paths] = positionals;
-  if (command !== "generate") {
-    io.stderr(command ? `graph-typegen: unknown command "${command}"\nRun graph-typegen --help for usage.\n` : HELP);
-    return EXIT.usage;
+  if (command !== "generate") return command ? usageError(io, `unknown command "${command}"`) : (io.stderr(HELP), EXIT.usage);
+  const reporter = (values.reporter ?? "text") as ReporterName;
+  if (!REPORTERS.includes(reporter)) return usageError(io, `--reporter must be one of ${REPORTERS.join(", ")}, not "${values.reporter}"`);
+  const maxWarnings = values["max-warnings"] === undefined ? undefined : Number(values["max-warnings"]);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    return usageError(io, `--max-warnings takes a whole number, not "${values["max-warnings"]}"`);
   }
+  const out = values.out ?? "output";
+  let result: GenerateResult;
   try {
-    const result = await generate({
+    result = await generate({
       inputs: paths,
       cwd: io.cwd,
-      ...(values.out ? { out: values.out } : {}),
+      out,
       ...(values.check ? { check: true } : {}),
       ...(values.templates ? { templates: values.templates } : {}),
     });
-    const shown = values.verbose ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
-    if (shown.length) io.stdout(`${shown.map(formatDiagnostic).join("\n")}\n`);
-    const counts = countBySeverity(result.diagnostics);
-    const out = values.out ?? "output";
-    if (!result.generated) {
-      io.stdout(`${summaryLine(counts, "nothing generated")}\n`);
-      return EXIT.usage;
-    }
-    if (result.check) {
-      const { stale, missing, extra, current } = result.check;
-      const lines = [...stale.map((f) => `stale: ${out}/${f}`), ...missing.map((f) => `missing: ${out}/${f}`), ...extra.map((f) => `would delete: ${out}/${f}`)];
-      if (lines.length) io.stdout(`${lines.join("\n")}\n`);
-      io.stdout(`${summaryLine(counts, current ? `${out}/ is current (${result.files.length} files)` : `${out}/ is not current: run graph-typegen generate`)}\n`);
-      return current && !counts.error ? EXIT.ok : EXIT.failed;
-    }
-    io.stdout(`${summaryLine(counts, `wrote ${result.files.length} files to ${out}/`)}\n`);
-    return counts.error ? EXIT.failed : EXIT.ok;
   } catch (error) {
     const file = error instanceof InternalError && error.file ? ` while processing ${error.file}` : "";
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`graph-typegen: internal error${file}: ${message}. This is a bug in graph-typegen; please report it with the input that caused it${values.debug ? "" : " (--debug shows the stack)"}.\n`);
-    if (values.debug) io.stderr(`${(error instanceof InternalError ? error.original : error) instanceof Error ? ((error instanceof InternalError ? error.original : error) as Error).stack : ""}\n`);
+    const original = error instanceof InternalError ? error.original : error;
+    io.stderr(`graph-typegen: internal error${file}: ${error instanceof Error ? error.message : String(error)}. This is a bug in graph-typegen; please report it with the input that caused it${values.debug ? "" : " (--debug shows the stack)"}.\n`);
+    if (values.debug && original instanceof Error) io.stderr(`${original.stack}\n`);
     return EXIT.internal;
   }
+
+  const counts = countBySeverity(result.diagnostics);
+  const tooManyWarnings = (values.strict && counts.warning > 0) || (maxWarnings !== undefined && counts.warning > maxWarnings);
+  const checkLines = result.check
+    ? [...result.check.stale.map((f) => `stale: ${out}/${f}`), ...result.check.missing.map((f) => `missing: ${out}/${f}`), ...result.check.extra.map((f) => `would delete: ${out}/${f}`)]
+    : [];
+  const outcome = !result.generated
+    ? "nothing generated"
+    : result.check
+      ? result.check.current
+        ? `${out}/ is current (${result.files.length} files)`
+        : `${out}/ is not current: run graph-typegen generate`
+      : `wrote ${result.files.length} files to ${out}/`;
+  const code = !result.generated ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
+
+  const shown = values.verbose || reporter !== "text" ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
+  if (reporter === "json") {
+    io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check: result.check, files: result.files.map((f) => f.path), diagnostics: shown }, null, 2)}\n`);
+    return code;
+  }
+  const lines = [...shown.map(reporter === "github" ? githubCommand : formatDiagnostic), ...checkLines];
+  const table = result.diagnostics.length ? summaryTable(result.diagnostics) : "";
+  if (table) lines.push("", "diagnostics by code:", table);
+  if (tooManyWarnings) lines.push(values.strict ? "--strict: warnings fail the run" : `more than ${maxWarnings} warnings (--max-warnings)`);
+  lines.push(summaryLine(counts, outcome));
+  io.stdout(`${lines.join("\n")}\n`);
+  return code;
 }
 
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const code = await main(process.argv.slice(2), {
+  process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
   });
-  process.exitCode = code;
 }

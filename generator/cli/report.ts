@@ -1,4 +1,7 @@
-import type { Diagnostic } from "../types/index.js";
+import { DIAGNOSTIC_KINDS, type Diagnostic, type DiagnosticKind } from "../types/index.js";
+
+export type ReporterName = "text" | "json" | "github";
+export const REPORTERS: readonly ReporterName[] = ["text", "json", "github"];
 
 /** `path:line:col severity code message`, then the related places indented under it. */
 export function formatDiagnostic(d: Diagnostic): string {
@@ -24,4 +27,33 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" 
 
 export function summaryLine(counts: Counts, outcome: string): string {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info; ${outcome}`;
+}
+
+/** How many diagnostics of each kind, in code order: the table at the end of a run. */
+export function countByKind(diagnostics: readonly Diagnostic[]): { code: string; kind: DiagnosticKind; severity: string; count: number }[] {
+  const counts = new Map<DiagnosticKind, number>();
+  for (const d of diagnostics) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([kind, count]) => ({ code: DIAGNOSTIC_KINDS[kind].code, kind, severity: DIAGNOSTIC_KINDS[kind].severity, count }))
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+export function summaryTable(diagnostics: readonly Diagnostic[]): string {
+  const rows = countByKind(diagnostics);
+  if (!rows.length) return "";
+  const width = Math.max(...rows.map((r) => r.kind.length));
+  return rows.map((r) => `  ${r.code}  ${r.kind.padEnd(width)}  ${r.severity.padEnd(7)}  ${String(r.count).padStart(6)}`).join("\n");
+}
+
+/** GitHub Actions workflow commands: each problem shows inline on the docs pull request. */
+export function githubCommand(d: Diagnostic): string {
+  const command = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
+  const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const properties = [
+    ...(d.at ? [`file=${escapeProperty(d.at.file)}`, `line=${d.at.line}`, `col=${d.at.column}`] : []),
+    `title=${escapeProperty(`${d.code} ${d.kind}`)}`,
+  ];
+  const related = (d.related ?? []).map((r) => `\n${r.message}: ${r.at.file}:${r.at.line}:${r.at.column}`).join("");
+  return `::${command} ${properties.join(",")}::${escapeData(d.message + related)}`;
 }
