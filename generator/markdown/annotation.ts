@@ -25,7 +25,7 @@ export function readAnnotation(
   } catch (error) {
     const offset = errorOffset(error, body);
     const where = offset === undefined ? at : offsetPosition(at, node.value, offset);
-    const reason = error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, "") : String(error);
+    const reason = error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, "").replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, "") : String(error);
     return { diagnostics: [diagnostic("invalid-annotation", `annotation comment is not valid JSON: ${reason}`, where)] };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -93,10 +93,23 @@ function blankTrailingCommas(json: string): string {
 }
 
 function errorOffset(error: unknown, body: string): number | undefined {
+  const end = body.trimEnd().length;
   const message = error instanceof Error ? error.message : "";
   const match = /at position (\d+)/.exec(message);
-  if (match) return Number(match[1]);
-  if (/unexpected end/i.test(message)) return body.trimEnd().length;
+  // An error past the last character (a missing "}") points just after it, as "Unexpected end" does.
+  if (match) return Math.min(Number(match[1]), end);
+  if (/unexpected end/i.test(message)) return end;
+  // "Unexpected token 'x', ..." names no position: the offending character ends the shortest prefix that fails
+  // other than by being cut short.
+  for (let length = 1; length <= body.length; length++) {
+    try {
+      JSON.parse(body.slice(0, length));
+    } catch (prefixError) {
+      const text = prefixError instanceof Error ? prefixError.message : "";
+      const at = /at position (\d+)/.exec(text);
+      if (!/unexpected end/i.test(text) && !(at && Number(at[1]) >= length)) return at ? Number(at[1]) : length - 1;
+    }
+  }
   return undefined;
 }
 

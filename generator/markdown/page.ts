@@ -93,6 +93,8 @@ function readProse(root: Root, file: string, definitions: Definitions, page: Doc
     }
     if (/^\[!|^base type of\b|^important\b|^note\b/i.test(text) || text.startsWith(">")) continue;
     if (page.description === undefined && page.namespace) page.description = renderInline(node.children, definitions);
+    // "Represents a user account. Inherits from [directoryObject](directoryobject.md)." (v1.0 user.md and others).
+    if (!page.inheritsFrom) readInheritsFromSentence(node, file, definitions, page);
   }
   if (page.description === undefined && page.frontMatter.description) page.description = page.frontMatter.description;
 }
@@ -105,6 +107,17 @@ function readInheritsFrom(node: Paragraph, file: string, definitions: Definition
   }
   const plain = /^inherits from\s+`?([A-Za-z_][\w.]*)/i.exec(plainText(node.children));
   if (plain) page.inheritsFrom = { name: plain[1].replace(/\.$/, ""), at: positionOf(file, node) };
+}
+
+/** A later sentence "Inherits from [x](x.md)." of a paragraph: only a link to a type name right after the phrase counts. */
+function readInheritsFromSentence(node: Paragraph, file: string, definitions: Definitions, page: DocPage): void {
+  const tokens = inlineTokens(node.children, definitions);
+  const index = tokens.findIndex((token) => token.kind === "text" && /[.!?]\s+inherits from\s*$/i.test(token.value));
+  const link = index === -1 ? undefined : tokens[index + 1];
+  const name = link?.value.replace(/[`*]/g, "").trim() ?? "";
+  if (link && link.kind === "link" && /^[A-Za-z_][\w.]*$/.test(name)) {
+    page.inheritsFrom = { name, ...(link.url ? { target: link.url } : {}), at: positionOf(file, link.node) };
+  }
 }
 
 /** The first resource annotation, and the JSON block that follows it, which cross-checks the tables. */

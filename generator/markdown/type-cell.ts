@@ -17,6 +17,10 @@ export function readTypeCell(cell: TableCell, at: Position, definitions: Definit
   const written = plainText(cell.children);
   const link = inlineTokens(cell.children, definitions).find((token) => token.kind === "link");
   let text = written.replace(/`/g, "").trim();
+  // "String collection (read-only)": drop a trailing parenthetical first, so the collection forms still match
+  // (but not the one in "Collection(x)", which is the element type).
+  const withoutNote = text.replace(/\s*\([^()]*\)\s*$/, "").trim();
+  if (withoutNote && !/^collection$/i.test(withoutNote)) text = withoutNote;
   let collection = false;
   for (const form of COLLECTION_FORMS) {
     const match = form.exec(text);
