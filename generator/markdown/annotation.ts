@@ -26,7 +26,10 @@ export function readAnnotation(
     const offset = errorOffset(error, body);
     const where = offset === undefined ? at : offsetPosition(at, node.value, offset);
     const reason = error instanceof Error ? error.message.replace(/ in JSON at position \d+.*$/, "").replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, "") : String(error);
-    return { diagnostics: [diagnostic("invalid-annotation", `annotation comment is not valid JSON: ${reason}`, where)] };
+    // A broken request/response/example comment says nothing about types; only a broken resource annotation matters.
+    const guessed = /"blockType"\s*:\s*"([^"]*)"/.exec(body)?.[1];
+    if (guessed !== undefined && guessed !== "resource") return { blockType: guessed, diagnostics: [] };
+    return { blockType: "resource", diagnostics: [diagnostic("invalid-annotation", `annotation comment is not valid JSON: ${reason}`, where)] };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { diagnostics: [diagnostic("invalid-annotation", "annotation comment is not a JSON object", at)] };

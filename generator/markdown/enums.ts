@@ -5,10 +5,19 @@ import { plainText, positionOf, renderInline, type Definitions } from "./mdast.j
 
 const MEMBER_HEADERS = new Set(["member", "members", "name", "member name", "value name"]);
 
+/** Words that end in " values" in headings without naming an enum ("Possible values", "Property values"). */
+const NOT_ENUM_NAMES = new Set(["possible", "property", "enum", "enumeration", "default", "return", "supported", "allowed"]);
+
 /** `### longRunningOperationStatus values` -> `longRunningOperationStatus`. */
 export function enumNameFromHeading(title: string): string | undefined {
   const match = /^`?([A-Za-z_][\w.]*)`?\s+values$/i.exec(title.trim());
-  return match?.[1];
+  return match && !NOT_ENUM_NAMES.has(match[1].toLowerCase()) ? match[1] : undefined;
+}
+
+/** A table of members, not of properties: no Type column, and a member-like first column. */
+export function isEnumTable(table: Table): boolean {
+  const headers = headerCells(table);
+  return !headers.includes("type") && (MEMBER_HEADERS.has(headers[0] ?? "") || headers[0] === "value");
 }
 
 /** Reads a `Member | Value | Description` table (any subset of those columns, in any order). */

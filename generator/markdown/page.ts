@@ -2,7 +2,7 @@ import type { Code, Html, Paragraph, Root, RootContent } from "mdast";
 import { visit } from "unist-util-visit";
 import { diagnostic, type Diagnostic, type DocPage, type SourceText } from "../types/index.js";
 import { isAnnotationComment, readAnnotation } from "./annotation.js";
-import { enumNameFromHeading, readEnumTable } from "./enums.js";
+import { enumNameFromHeading, isEnumTable, readEnumTable } from "./enums.js";
 import { crossCheckJson } from "./drift.js";
 import { readFrontMatter } from "./front-matter.js";
 import { readJsonBlock } from "./json-block.js";
@@ -39,13 +39,15 @@ export function parseMarkdownPage(source: SourceText): PageResult {
   if (yaml && yaml.type === "yaml") page.frontMatter = readFrontMatter(yaml.value);
 
   const h1 = root.children.find((node) => node.type === "heading" && node.depth === 1);
+  let enumPage = page.frontMatter.doc_type === "enumPageType";
   if (h1 && h1.type === "heading") {
-    const match = /^`?([A-Za-z_][\w.]*)`?\s+(?:resource|complex|entity|enum)?\s*type\b/i.exec(plainText(h1.children));
+    const match = /^`?([A-Za-z_][\w.]*)`?\s+(resource|complex|entity|enum)?\s*type\b/i.exec(plainText(h1.children));
     if (match) page.heading = { value: match[1], at: positionOf(file, h1) };
+    if (match?.[2]?.toLowerCase() === "enum") enumPage = true;
   }
 
   readProse(root, file, definitions, page);
-  readAnnotationAndJson(root, file, page, diagnostics);
+  const brokenAnnotation = readAnnotationAndJson(root, file, page, diagnostics);
 
   for (const [key, target] of [["properties", page.properties], ["relationships", page.relationships]] as const) {
     for (const section of all.filter((s) => s.key === key || s.key === key.replace(/s$/, ""))) {
@@ -58,13 +60,14 @@ export function parseMarkdownPage(source: SourceText): PageResult {
   }
 
   for (const section of all) {
-    const name = enumNameFromHeading(section.title);
-    const table = name ? tablesIn(ownNodes(section))[0] : undefined;
+    // `### x values` on enums pages and resource pages; `## Members` on a page of its own ("x enum type").
+    const name = enumNameFromHeading(section.title) ?? (enumPage && section.key === "members" ? page.heading?.value : undefined);
+    const table = name ? tablesIn(ownNodes(section)).find(isEnumTable) : undefined;
     if (name && table) page.enums.push(readEnumTable(file, name, positionOf(file, section.heading), table, definitions));
   }
 
   const hasPropertiesSection = all.some((s: Section) => s.key === "properties");
-  if (page.annotation || hasPropertiesSection || page.properties.length) {
+  if (page.annotation || brokenAnnotation || hasPropertiesSection || page.properties.length) {
     page.kind = "resource";
     diagnostics.push(...crossCheckJson(page));
   }
@@ -120,9 +123,14 @@ function readInheritsFromSentence(node: Paragraph, file: string, definitions: De
   }
 }
 
-/** The first resource annotation, and the JSON block that follows it, which cross-checks the tables. */
-function readAnnotationAndJson(root: Root, file: string, page: DocPage, diagnostics: Diagnostic[]): void {
+/**
+ * The first resource annotation, and the JSON block that follows it, which cross-checks the tables. Returns
+ * whether a resource annotation was there but unreadable: the page is still a resource page (its heading names
+ * the type), and the diagnostic says what is wrong with the comment.
+ */
+function readAnnotationAndJson(root: Root, file: string, page: DocPage, diagnostics: Diagnostic[]): boolean {
   let annotationNode: Html | undefined;
+  let broken = false;
   visit(root, "html", (node) => {
     if (annotationNode || !isAnnotationComment(node)) return;
     const read = readAnnotation(file, node);
@@ -130,13 +138,11 @@ function readAnnotationAndJson(root: Root, file: string, page: DocPage, diagnost
     if (read.annotation) {
       page.annotation = read.annotation;
       annotationNode = node;
-    } else if (read.diagnostics.length && !read.blockType) {
-      // An unreadable comment might have been the resource annotation: keep looking, but the page is still a resource.
-      annotationNode = undefined;
-    }
+    } else if (read.blockType === "resource") broken = true;
   });
-  if (!annotationNode) return;
+  if (!annotationNode) return broken;
   const index = root.children.indexOf(annotationNode as RootContent);
   const code = root.children.slice(index + 1).find((node): node is Code => node.type === "code" || node.type === "heading");
   if (code && code.type === "code") page.json = readJsonBlock(file, code);
+  return false;
 }

@@ -21,6 +21,8 @@ export function readTypeCell(cell: TableCell, at: Position, definitions: Definit
   // (but not the one in "Collection(x)", which is the element type).
   const withoutNote = text.replace(/\s*\([^()]*\)\s*$/, "").trim();
   if (withoutNote && !/^collection$/i.test(withoutNote)) text = withoutNote;
+  // "[itemReference][]" left as text: a reference link whose definition is missing, not an array.
+  text = text.replace(/\[([^\]]+)\]\[\]/g, "$1");
   let collection = false;
   for (const form of COLLECTION_FORMS) {
     const match = form.exec(text);
@@ -33,7 +35,9 @@ export function readTypeCell(cell: TableCell, at: Position, definitions: Definit
   // "Int32 (read-only)", "String (identifier)": the parenthetical is commentary, not part of the name.
   let name = text.replace(/\s*\(.*\)\s*$/, "").trim();
   if (link && link.kind === "link" && link.value.trim() && name.includes(link.value.trim())) name = link.value.trim();
-  name = name.replace(/[.,;:]+$/, "").replace(/^#/, "");
+  // "string, maximum size 20", "[itemReference]" (a reference link with no definition): the name is the first word.
+  const word = /^\[?([A-Za-z_][\w.]*)\]?(?:[\s,;:]|$)/.exec(name.replace(/^#/, ""));
+  name = word ? word[1].replace(/\.+$/, "") : name.replace(/[.,;:]+$/, "").replace(/^#/, "");
   const cellType: TypeCell = { written, name, collection, at };
   if (link && link.kind === "link" && link.url) cellType.target = link.url;
   return cellType;

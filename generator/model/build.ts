@@ -1,5 +1,6 @@
 import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../types/index.js";
 import { collectDeclarations } from "./declarations.js";
+import { addInlineEnums } from "./inline-enums.js";
 import { ancestors, resolveBaseTypes } from "./inheritance.js";
 import { buildProperties } from "./properties.js";
 import { createResolver } from "./resolve.js";
@@ -12,7 +13,8 @@ const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.n
  */
 export function buildModel(pages: readonly DocPage[]): { model: Model; diagnostics: Diagnostic[] } {
   const sortedPages = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const { declarations, diagnostics } = collectDeclarations(sortedPages);
+  const { declarations, diagnostics, canonical } = collectDeclarations(sortedPages);
+  diagnostics.push(...addInlineEnums(sortedPages, declarations, createResolver(declarations), canonical));
   const resolve = createResolver(declarations);
   const { bases, diagnostics: baseDiagnostics } = resolveBaseTypes(declarations, resolve);
   diagnostics.push(...baseDiagnostics);
@@ -35,15 +37,18 @@ export function buildModel(pages: readonly DocPage[]): { model: Model; diagnosti
     }
     return undefined;
   };
+  // An annotation keyProperty (own or inherited) or a base chain to microsoft.graph.entity makes an entity type.
+  const entityKeys = new Set(keys.filter((key) => keyOf(key) !== undefined || [key, ...ancestors(bases, key)].includes("microsoft.graph.entity")));
   for (const key of ordered) {
     const declaration = declarations.types.get(key)!;
     const chain = ancestors(bases, key);
     const keyProperty = keyOf(key);
-    const isEntity = keyProperty !== undefined || [key, ...chain].includes("microsoft.graph.entity");
+    const isEntity = entityKeys.has(key);
     const properties = buildProperties(declaration, keyProperty, {
       resolve,
       diagnostics,
       enumByFqn: (fqn) => enums.get(fqn),
+      isEntity: (fqn) => entityKeys.has(fqn.toLowerCase()),
       inherited: (name) => {
         for (const ancestor of chain) {
           const owner = built.get(ancestor);

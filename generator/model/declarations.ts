@@ -8,6 +8,8 @@ export interface TypeDeclaration {
   name: string;
   namespace: string;
   page: DocPage;
+  /** Further pages that define the same type (Intune documents one type across many pages): their rows merge in. */
+  also: DocPage[];
   at: Position;
 }
 
@@ -41,33 +43,65 @@ export function baseName(file: string): string {
 }
 
 /**
- * Collects every type and enum the pages declare, keyed by fully qualified name. The first page (in path order)
- * wins a duplicate; the duplicate is an error that names both places.
+ * Collects every type and enum the pages declare, keyed by fully qualified name. A type defined on several pages
+ * is one type: the first page (in path order) gives its annotation, all pages give rows, and a warning names both.
  */
-export function collectDeclarations(pages: readonly DocPage[]): { declarations: Declarations; diagnostics: Diagnostic[] } {
+export function collectDeclarations(pages: readonly DocPage[]): { declarations: Declarations; diagnostics: Diagnostic[]; canonical: (namespace: string) => string } {
   const diagnostics: Diagnostic[] = [];
   const declarations: Declarations = { types: new Map(), enums: new Map(), byPage: new Map() };
+  const canonical = canonicalNamespaces(pages);
   const claimed = (key: string): Position | undefined => declarations.types.get(key)?.at ?? declarations.enums.get(key)?.at;
 
   for (const page of pages) {
     if (page.kind === "resource") {
-      const declaration = typeDeclaration(page, diagnostics);
+      const declaration = typeDeclaration(page, canonical, diagnostics);
       if (!declaration) continue;
       const key = declaration.fqn.toLowerCase();
+      const first = declarations.types.get(key);
+      if (first) {
+        first.also.push(page);
+        diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} is also defined on ${first.page.file}; the properties of both pages are merged, the first page's annotation is used`, declaration.at, [{ message: "first defined here", at: first.at }]));
+        declarations.byPage.set(baseName(page.file), first.fqn);
+        continue;
+      }
       const previous = claimed(key);
       if (previous) {
-        diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} is already defined; this definition is ignored`, declaration.at, [{ message: "first defined here", at: previous }]));
+        diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} has the name of an enum; this definition is ignored`, declaration.at, [{ message: "enum defined here", at: previous }]));
         continue;
       }
       declarations.types.set(key, declaration);
       declarations.byPage.set(baseName(page.file), declaration.fqn);
     }
-    for (const table of page.enums) addEnum(declarations, table, pageNamespace(page), diagnostics);
+    for (const table of page.enums) addEnum(declarations, table, canonical(pageNamespace(page)), diagnostics);
   }
-  return { declarations, diagnostics };
+  return { declarations, diagnostics, canonical };
 }
 
-function typeDeclaration(page: DocPage, diagnostics: Diagnostic[]): TypeDeclaration | undefined {
+/**
+ * Namespaces compared without case: beta writes both `microsoft.graph.termStore` and `microsoft.graph.termstore`,
+ * which would otherwise become two modules whose file names differ only in case. The most used spelling wins.
+ */
+export function canonicalNamespaces(pages: readonly DocPage[]): (namespace: string) => string {
+  const counts = new Map<string, Map<string, number>>();
+  const count = (namespace: string | undefined): void => {
+    if (!namespace) return;
+    const spellings = counts.get(namespace.toLowerCase()) ?? new Map<string, number>();
+    spellings.set(namespace, (spellings.get(namespace) ?? 0) + 1);
+    counts.set(namespace.toLowerCase(), spellings);
+  };
+  for (const page of pages) {
+    count(page.namespace?.value);
+    if (page.annotation?.odataType) count(splitName(page.annotation.odataType).namespace);
+  }
+  const chosen = new Map<string, string>();
+  for (const [key, spellings] of counts) {
+    const best = [...spellings.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0][0];
+    chosen.set(key, best);
+  }
+  return (namespace) => chosen.get(namespace.toLowerCase()) ?? namespace;
+}
+
+function typeDeclaration(page: DocPage, canonical: (namespace: string) => string, diagnostics: Diagnostic[]): TypeDeclaration | undefined {
   const annotated = page.annotation?.odataType ? splitName(page.annotation.odataType) : undefined;
   const name = annotated?.name || page.heading?.value;
   const at = page.annotation?.at ?? page.heading?.at ?? { file: page.file, line: 1, column: 1 };
@@ -79,13 +113,14 @@ function typeDeclaration(page: DocPage, diagnostics: Diagnostic[]): TypeDeclarat
   if (!namespace) {
     namespace = DEFAULT_NAMESPACE;
     diagnostics.push(diagnostic("missing-namespace", `no "Namespace:" line; assuming ${DEFAULT_NAMESPACE}`, at));
-  } else if (annotated?.namespace && page.namespace && annotated.namespace !== page.namespace.value) {
+  } else if (annotated?.namespace && page.namespace && annotated.namespace.toLowerCase() !== page.namespace.value.toLowerCase()) {
     diagnostics.push(diagnostic("namespace-mismatch", `annotation says namespace ${annotated.namespace} but the page says ${page.namespace.value}; using the annotation's`, page.annotation!.at, [{ message: "Namespace line", at: page.namespace.at }]));
   }
-  return { fqn: `${namespace}.${name}`, name, namespace, page, at };
+  namespace = canonical(namespace);
+  return { fqn: `${namespace}.${name}`, name, namespace, page, also: [], at };
 }
 
-function addEnum(declarations: Declarations, table: DocPage["enums"][number], namespace: string, diagnostics: Diagnostic[]): void {
+export function addEnum(declarations: Declarations, table: DocPage["enums"][number], namespace: string, diagnostics: Diagnostic[]): void {
   const fqn = `${namespace}.${table.name}`;
   const key = fqn.toLowerCase();
   const members: EnumMember[] = [];

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic, type EnumType, type Property, type PropertyRow, type TypeUse } from "../types/index.js";
 import type { TypeDeclaration } from "./declarations.js";
-import type { Resolver } from "./inheritance.js";
+import { resolveLink, type Resolver } from "./resolve.js";
 import { primitiveName } from "./primitives.js";
 
 export interface PropertyContext {
@@ -8,6 +8,7 @@ export interface PropertyContext {
   /** The property of that name on the nearest ancestor that declares it. */
   inherited(name: string): { property: Property; owner: string } | undefined;
   enumByFqn(fqn: string): EnumType | undefined;
+  isEntity(fqn: string): boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -16,7 +17,7 @@ function typeUse(row: PropertyRow, declaration: TypeDeclaration, context: Proper
   if (!written) return { kind: "unknown", written: row.type.written };
   const primitive = primitiveName(written);
   if (primitive) return { kind: "primitive", edm: primitive };
-  const resolved = context.resolve(written, { namespace: declaration.namespace, ...(row.type.target ? { target: row.type.target } : {}) });
+  const resolved = resolveLink(context.resolve, { name: written, at: row.type.at, ...(row.type.target ? { target: row.type.target } : {}) }, declaration.namespace, context.diagnostics);
   if (resolved) return { kind: "named", fqn: resolved.fqn };
   context.diagnostics.push(diagnostic("unresolved-type", `type "${row.type.written}" of ${declaration.name}.${row.name} is not a primitive and no page defines it; typed as unknown`, row.type.at));
   return { kind: "unknown", written: row.type.written };
@@ -32,21 +33,35 @@ function sameType(a: Property, b: Property): boolean {
  * which redeclares it with only those members: assignable to the base's, so TypeScript accepts the override.
  */
 export function buildProperties(declaration: TypeDeclaration, keyProperty: string | undefined, context: PropertyContext): Property[] {
-  const { page } = declaration;
   const properties: Property[] = [];
-  const rows = [...page.properties.map((row) => ({ row, navigation: false })), ...page.relationships.map((row) => ({ row, navigation: true }))];
-  for (const { row, navigation } of rows) {
+  const rows = [declaration.page, ...declaration.also].flatMap((page) => [
+    ...page.properties.map((row) => ({ row, page, navigation: false })),
+    ...page.relationships.map((row) => ({ row, page, navigation: true })),
+  ]);
+  const firstPage = new Map<string, string>();
+  for (const { row, page, navigation: listedAsRelationship } of rows) {
+    let navigation = listedAsRelationship;
     if (row.name.startsWith("@odata.")) {
       // Control information is not a property: the generator emits `@odata.type` itself, from the hierarchy.
       context.diagnostics.push(diagnostic("reserved-property", `${declaration.name} lists "${row.name}" as a property; it is OData control information and is not declared`, row.at));
       continue;
     }
     const previous = properties.find((p) => p.name === row.name);
-    if (previous) {
-      context.diagnostics.push(diagnostic("duplicate-property", `${declaration.name}.${row.name} is listed twice; the first row is used`, row.at, [{ message: "first listed here", at: previous.at }]));
+    if (previous || firstPage.has(row.name)) {
+      // The same row on another page of a merged type is expected; twice on one page, or typed differently, is not.
+      const samePage = firstPage.get(row.name) === page.file;
+      if (samePage || (previous && !sameType(previous, { ...previous, type: typeUse(row, declaration, { ...context, diagnostics: [] }), collection: row.type.collection }))) {
+        context.diagnostics.push(diagnostic("duplicate-property", `${declaration.name}.${row.name} is listed twice${samePage ? "" : " with different types"}; the first row is used`, row.at, previous ? [{ message: "first listed here", at: previous.at }] : []));
+      }
       continue;
     }
+    firstPage.set(row.name, page.file);
     const type = typeUse(row, declaration, context);
+    if (!navigation && type.kind === "named" && context.isEntity(type.fqn)) {
+      // OData allows entity-typed values only as navigation properties; the docs list some under Properties.
+      context.diagnostics.push(diagnostic("property-is-navigation", `${declaration.name}.${row.name} is listed under Properties but ${type.fqn} is an entity type, so it is a navigation property (Relationships)`, row.at));
+      navigation = true;
+    }
     const property: Property = {
       name: row.name,
       type,

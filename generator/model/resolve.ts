@@ -1,3 +1,4 @@
+import { diagnostic, type Diagnostic, type Position } from "../types/index.js";
 import { baseName, DEFAULT_NAMESPACE, type Declarations } from "./declarations.js";
 
 export interface Resolved {
@@ -12,12 +13,20 @@ export interface ResolveContext {
   target?: string;
 }
 
+export interface Resolver {
+  /** By name, then by link target. */
+  (written: string, context: ResolveContext): Resolved | undefined;
+  byName(written: string, namespace: string): Resolved | undefined;
+  /** The type or enum a link points at: the page it opens, or the `#x-values` anchor of an enums page. */
+  byTarget(target: string): Resolved | undefined;
+}
+
 /**
  * Resolves a type name as the docs write it. Qualified names are looked up as they are; unqualified ones in the
  * mentioning page's namespace, then in microsoft.graph, then anywhere if only one namespace has the name. Case is
  * ignored (the docs write `IdentitySet` and `identitySet` alike). Last, the link target names the page.
  */
-export function createResolver(declarations: Declarations): (written: string, context: ResolveContext) => Resolved | undefined {
+export function createResolver(declarations: Declarations): Resolver {
   const byShortName = new Map<string, string[]>();
   for (const key of [...declarations.types.keys(), ...declarations.enums.keys()]) {
     const short = key.slice(key.lastIndexOf(".") + 1);
@@ -29,32 +38,52 @@ export function createResolver(declarations: Declarations): (written: string, co
     const enumType = declarations.enums.get(key);
     return enumType ? { fqn: enumType.fqn, kind: "enum" } : undefined;
   };
-  return (written, context) => {
+  const byName = (written: string, namespace: string): Resolved | undefined => {
     const name = written.trim().replace(/^#/, "").replace(/^graph\./i, `${DEFAULT_NAMESPACE}.`).toLowerCase();
     if (!name) return undefined;
-    if (name.includes(".")) {
-      const found = lookup(name);
+    if (name.includes(".")) return lookup(name);
+    for (const ns of [namespace.toLowerCase(), DEFAULT_NAMESPACE]) {
+      const found = lookup(`${ns}.${name}`);
       if (found) return found;
-    } else {
-      for (const namespace of [context.namespace.toLowerCase(), DEFAULT_NAMESPACE]) {
-        const found = lookup(`${namespace}.${name}`);
-        if (found) return found;
-      }
-      const candidates = byShortName.get(name) ?? [];
-      if (candidates.length === 1) return lookup(candidates[0]);
     }
-    return context.target ? byTarget(declarations, context.target, lookup) : undefined;
+    const candidates = byShortName.get(name) ?? [];
+    return candidates.length === 1 ? lookup(candidates[0]) : undefined;
   };
+  const byTarget = (target: string): Resolved | undefined => {
+    // `../resources/x.md`, `x.md#anchor`, `/graph/api/resources/x?view=graph-rest-1.0`, `enums.md#x-values`
+    const [withoutQuery] = target.split("?");
+    const [path, anchor] = withoutQuery.split("#");
+    const enumAnchor = anchor ? /^(.+)-values$/i.exec(anchor) : null;
+    if (enumAnchor) {
+      const wanted = enumAnchor[1].toLowerCase();
+      for (const [key, declaration] of declarations.enums) if (declaration.name.toLowerCase() === wanted) return lookup(key);
+    }
+    if (!path || /^[a-z]+:/i.test(path)) return undefined; // same-page anchor, or an external URL
+    const file = baseName(path.replace(/\/$/, ""));
+    const fqn = declarations.byPage.get(file.endsWith(".md") ? file : `${file}.md`);
+    return fqn ? lookup(fqn.toLowerCase()) : undefined;
+  };
+  const resolve = ((written: string, context: ResolveContext) =>
+    byName(written, context.namespace) ?? (context.target ? byTarget(context.target) : undefined)) as Resolver;
+  resolve.byName = byName;
+  resolve.byTarget = byTarget;
+  return resolve;
 }
 
-function byTarget(declarations: Declarations, target: string, lookup: (key: string) => Resolved | undefined): Resolved | undefined {
-  const [path, anchor] = target.split("#");
-  const enumAnchor = anchor ? /^(.+)-values$/i.exec(anchor) : null;
-  if (enumAnchor) {
-    const wanted = enumAnchor[1].toLowerCase();
-    for (const [key, declaration] of declarations.enums) if (declaration.name.toLowerCase() === wanted) return lookup(key);
+/**
+ * Resolves a linked mention (`[entity](entity.md)`), and reports a link whose text names one type while its
+ * target opens another's page (the label wins: it is what readers see, and what the annotation usually agrees with).
+ */
+export function resolveLink(
+  resolve: Resolver,
+  link: { name: string; target?: string; at: Position },
+  namespace: string,
+  diagnostics: Diagnostic[],
+): Resolved | undefined {
+  const named = resolve.byName(link.name, namespace);
+  const linked = link.target ? resolve.byTarget(link.target) : undefined;
+  if (named && linked && named.fqn !== linked.fqn) {
+    diagnostics.push(diagnostic("link-mismatch", `link text "${link.name}" names ${named.fqn} but the link points to ${link.target} (${linked.fqn}); using ${named.fqn}`, link.at));
   }
-  const file = baseName(path.replace(/\/$/, ""));
-  const fqn = declarations.byPage.get(file.endsWith(".md") ? file : `${file}.md`);
-  return fqn ? lookup(fqn.toLowerCase()) : undefined;
+  return named ?? linked;
 }

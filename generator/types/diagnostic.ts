@@ -14,7 +14,7 @@ export const DIAGNOSTIC_KINDS = {
   "unresolved-type": { code: "GT1001", severity: "warning" },
   "unresolved-base-type": { code: "GT1002", severity: "warning" },
   "inheritance-cycle": { code: "GT1003", severity: "error" },
-  "duplicate-type": { code: "GT1004", severity: "error" },
+  "duplicate-type": { code: "GT1004", severity: "warning" },
   "duplicate-property": { code: "GT1005", severity: "warning" },
   "unknown-enum-member": { code: "GT1006", severity: "warning" },
   "inherited-property-missing": { code: "GT1007", severity: "warning" },
@@ -23,6 +23,7 @@ export const DIAGNOSTIC_KINDS = {
   "duplicate-enum-member": { code: "GT1010", severity: "warning" },
   "conflicting-enum": { code: "GT1011", severity: "warning" },
   "reserved-property": { code: "GT1012", severity: "info" },
+  "inline-enum": { code: "GT1013", severity: "info" },
   "invalid-annotation": { code: "GT2001", severity: "error" },
   "missing-namespace": { code: "GT2002", severity: "info" },
   "namespace-mismatch": { code: "GT2003", severity: "warning" },
@@ -38,6 +39,9 @@ export const DIAGNOSTIC_KINDS = {
   "csdl-invalid-value": { code: "GT2105", severity: "warning" },
   "table-not-in-json": { code: "GT3001", severity: "warning" },
   "json-not-in-table": { code: "GT3002", severity: "warning" },
+  "base-type-drift": { code: "GT3003", severity: "warning" },
+  "link-mismatch": { code: "GT3004", severity: "warning" },
+  "property-is-navigation": { code: "GT3005", severity: "warning" },
 } as const satisfies Record<string, { code: string; severity: Severity }>;
 
 export type DiagnosticKind = keyof typeof DIAGNOSTIC_KINDS;

@@ -93,15 +93,20 @@ describe("namespaces and inheritance", () => {
     expect(type(model, "microsoft.graph.a").baseType).toBeUndefined();
   });
 
-  test("a duplicate definition is an error naming both places; the first page wins", () => {
+  test("a type defined on two pages is reported with both places, and the pages' rows are merged", () => {
     const { model, diagnostics } = modelOf({
-      "a.md": resourcePage({ name: "thing", properties: ["|first|String|From a.|"] }),
-      "b.md": resourcePage({ name: "thing", properties: ["|second|String|From b.|"] }),
+      "a.md": resourcePage({ name: "thing", properties: ["|id|String|Key.|", "|first|String|From a.|"] }),
+      "b.md": resourcePage({ name: "thing", properties: ["|id|String|Key.|", "|second|String|From b.|", "|first|Int32|Retyped.|"] }),
     });
-    expect(codes(diagnostics)).toEqual(["GT1004"]);
-    expect(diagnostics[0].at?.file).toBe("b.md");
-    expect(diagnostics[0].related?.[0].at.file).toBe("a.md");
-    expect(type(model, "microsoft.graph.thing").properties.map((p) => p.name)).toEqual(["first"]);
+    expect(codes(diagnostics)).toEqual(["GT1004", "GT1005"]);
+    expect(diagnostics[0]).toMatchObject({ severity: "warning", at: { file: "b.md" }, related: [{ at: { file: "a.md" } }] });
+    expect(diagnostics[1].message).toBe("thing.first is listed twice with different types; the first row is used");
+    const thing = type(model, "microsoft.graph.thing");
+    expect(thing.properties.map((p) => [p.name, p.type])).toEqual([
+      ["id", { kind: "primitive", edm: "String" }],
+      ["first", { kind: "primitive", edm: "String" }],
+      ["second", { kind: "primitive", edm: "String" }],
+    ]);
   });
 });
 
@@ -281,5 +286,74 @@ describe("enums", () => {
       `,
     });
     expect(codes(diagnostics).sort()).toEqual(["GT1009", "GT1010"]);
+  });
+});
+
+describe("corpus variants", () => {
+  test("link targets with ?view=, /graph/api/resources/ paths and ../resources/ resolve by page", () => {
+    const { model, diagnostics } = modelOf({
+      "resources/identityset.md": resourcePage({ name: "identitySet" }),
+      "resources/a.md": resourcePage({
+        name: "a",
+        properties: ["|x|[who](/graph/api/resources/identityset?view=graph-rest-1.0)|x|", "|y|[who](../resources/identityset.md#properties)|y|"],
+      }),
+    });
+    expect(diagnostics).toEqual([]);
+    expect(type(model, "microsoft.graph.a").properties.map((p) => p.type)).toEqual([
+      { kind: "named", fqn: "microsoft.graph.identitySet" },
+      { kind: "named", fqn: "microsoft.graph.identitySet" },
+    ]);
+  });
+
+  test("link text that names another type than the page it links to is GT3004; the text wins", () => {
+    const { model, diagnostics } = modelOf({
+      "entity.md": entity,
+      "operation.md": resourcePage({ name: "operation", inherits: "[entity](operation.md)", annotation: { blockType: "resource", "@odata.type": "microsoft.graph.operation" } }),
+    });
+    expect(codes(diagnostics)).toEqual(["GT3004"]);
+    expect(diagnostics[0].message).toContain('link text "entity" names microsoft.graph.entity but the link points to operation.md (microsoft.graph.operation)');
+    expect(type(model, "microsoft.graph.operation").baseType).toBe("microsoft.graph.entity");
+  });
+
+  test("annotation and prose naming different bases is GT3003 with both places; the annotation wins", () => {
+    const { model, diagnostics } = modelOf({
+      "entity.md": entity,
+      "thing.md": resourcePage({ name: "thing" }),
+      "a.md": resourcePage({ name: "a", inherits: "[thing](thing.md)", annotation: { blockType: "resource", "@odata.type": "microsoft.graph.a", baseType: "microsoft.graph.entity" } }),
+    });
+    expect(codes(diagnostics)).toEqual(["GT3003"]);
+    expect(diagnostics[0].related?.[0].message).toBe('"Inherits from" prose');
+    expect(type(model, "microsoft.graph.a").baseType).toBe("microsoft.graph.entity");
+  });
+
+  test("a Properties row typed with an entity type is GT3005 and becomes a navigation property", () => {
+    const { model, diagnostics } = modelOf({
+      "entity.md": entity,
+      "user.md": resourcePage({ name: "user", annotation: { blockType: "resource", "@odata.type": "microsoft.graph.user", baseType: "microsoft.graph.entity" } }),
+      "a.md": resourcePage({ name: "a", properties: ["|owner|[user](user.md)|The owner.|"] }),
+    });
+    expect(codes(diagnostics)).toEqual(["GT3005"]);
+    expect(type(model, "microsoft.graph.a").properties[0]).toMatchObject({ name: "owner", navigation: true });
+  });
+
+  test("an enum documented only by a property's possible values becomes an enum; differing lists merge with GT1011", () => {
+    const { model, diagnostics } = modelOf({
+      "a.md": resourcePage({ name: "a", properties: ["|state|enablement|Possible values are: `notConfigured`, `enabled`.|"] }),
+      "b.md": resourcePage({ name: "b", properties: ["|state|enablement|Possible values are: `notConfigured`, `disabled`.|"] }),
+    });
+    expect(codes(diagnostics)).toEqual(["GT1013", "GT1011"]);
+    const enablement = model.namespaces[0].enums[0];
+    expect(enablement.fqn).toBe("microsoft.graph.enablement");
+    expect(enablement.members.map((m) => m.name)).toEqual(["notConfigured", "enabled", "disabled"]);
+    expect(type(model, "microsoft.graph.b").properties[0].type).toEqual({ kind: "named", fqn: "microsoft.graph.enablement" });
+  });
+
+  test("namespaces that differ only in case are one namespace, spelled the way most pages spell it", () => {
+    const { model } = modelOf({
+      "a.md": resourcePage({ name: "a", namespace: "microsoft.graph.termStore" }),
+      "b.md": resourcePage({ name: "b", namespace: "microsoft.graph.termStore" }),
+      "c.md": resourcePage({ name: "c", namespace: "microsoft.graph.termstore" }),
+    });
+    expect(model.namespaces.map((n) => [n.name, n.types.map((t) => t.name)])).toEqual([["microsoft.graph.termStore", ["a", "b", "c"]]]);
   });
 });
