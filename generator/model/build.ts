@@ -78,7 +78,7 @@ export function buildModel(pages: readonly DocPage[]): { model: Model; diagnosti
   const namespaces = new Map<string, Namespace>();
   const namespace = (name: string): Namespace => {
     let found = namespaces.get(name);
-    if (!found) namespaces.set(name, (found = { name, types: [], enums: [] }));
+    if (!found) namespaces.set(name, (found = { name, types: [], enums: [], typeDefinitions: [], operations: [], containers: [] }));
     return found;
   };
   for (const type of built.values()) namespace(type.namespace).types.push(type);

@@ -9,6 +9,12 @@ export interface Namespace {
   name: string;
   types: StructuredType[];
   enums: EnumType[];
+  /** CSDL `TypeDefinition`s: named primitives (`Edm.String` under another name). */
+  typeDefinitions: TypeDefinition[];
+  /** CSDL actions and functions (bound and unbound), by name; overloads are separate entries. */
+  operations: Operation[];
+  /** CSDL entity containers: the service's entity sets and singletons. */
+  containers: EntityContainer[];
 }
 
 /** An OData entity type (has a key, directly or through its base chain) or complex type. */
@@ -25,6 +31,12 @@ export interface StructuredType {
   description?: string;
   /** Only the properties this type declares (or narrows); inherited ones live on the base. */
   properties: Property[];
+  /** Key property names (CSDL `Key`), when this type declares them. */
+  key?: string[];
+  /** A media entity (CSDL `HasStream`). */
+  hasStream?: boolean;
+  /** Why and since when it is deprecated (CSDL `Core.Revisions`); present only when deprecated. */
+  deprecation?: string;
   at: Position;
 }
 
@@ -39,6 +51,10 @@ export interface Property {
   navigation: boolean;
   /** Redeclares an inherited enum property with a subset of its members. */
   narrowedTo?: string[];
+  /** A containment navigation property (CSDL `ContainsTarget`). */
+  containsTarget?: boolean;
+  /** Why and since when it is deprecated, when the source says (CSDL `Core.Revisions`). */
+  deprecation?: string;
   at: Position;
 }
 
@@ -74,8 +90,10 @@ export interface EnumType {
   namespace: string;
   fqn: string;
   members: EnumMember[];
+  /** CSDL `IsFlags`: a value is a comma-separated combination of members. */
   flags: boolean;
   description?: string;
+  deprecation?: string;
   at: Position;
 }
 
@@ -83,4 +101,55 @@ export interface EnumMember {
   name: string;
   value?: number;
   description?: string;
+  deprecation?: string;
+}
+
+export interface TypeDefinition {
+  name: string;
+  namespace: string;
+  fqn: string;
+  underlying: PrimitiveName;
+  description?: string;
+  at: Position;
+}
+
+/** A parameter or return value: a type use with its own collection and null facets. */
+export interface TypedValue {
+  type: TypeUse;
+  collection: boolean;
+  nullable: boolean;
+}
+
+export interface Parameter extends TypedValue {
+  name: string;
+  /** CSDL `Core.OptionalParameter`. */
+  optional: boolean;
+  description?: string;
+  at: Position;
+}
+
+export interface Operation {
+  kind: "action" | "function";
+  name: string;
+  namespace: string;
+  fqn: string;
+  /** The binding parameter's type, for bound operations (`IsBound="true"`). */
+  binding?: TypedValue;
+  /** The parameters after the binding parameter. */
+  parameters: Parameter[];
+  returnType?: TypedValue;
+  composable: boolean;
+  description?: string;
+  deprecation?: string;
+  at: Position;
+}
+
+export interface EntityContainer {
+  name: string;
+  namespace: string;
+  /** `/users` -> microsoft.graph.user (a collection). */
+  entitySets: { name: string; type: string; at: Position }[];
+  /** `/me` -> microsoft.graph.user (a single entity). */
+  singletons: { name: string; type: string; at: Position }[];
+  at: Position;
 }
