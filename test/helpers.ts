@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -85,4 +86,15 @@ export function codes(diagnostics: readonly Diagnostic[]): string[] {
 
 export async function readOutput(file: string): Promise<string> {
   return readFile(path.join(ROOT, "output", file), "utf8");
+}
+
+/**
+ * `describe` when the shared corpus folder exists, else `describe.skip` with a message: a user's fresh clone has
+ * no ../shared, and its tests must still pass.
+ */
+export function describeIfCorpus(folder: string): jest.Describe {
+  const dir = path.join(CORPUS, folder);
+  if (existsSync(dir)) return describe;
+  console.warn(`corpus tests skipped: ${dir} does not exist (it is not part of a fresh clone).`);
+  return describe.skip;
 }

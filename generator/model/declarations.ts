@@ -50,31 +50,31 @@ export function collectDeclarations(pages: readonly DocPage[]): { declarations: 
   const diagnostics: Diagnostic[] = [];
   const declarations: Declarations = { types: new Map(), enums: new Map(), byPage: new Map() };
   const canonical = canonicalNamespaces(pages);
-  const claimed = (key: string): Position | undefined => declarations.types.get(key)?.at ?? declarations.enums.get(key)?.at;
-
   for (const page of pages) {
-    if (page.kind === "resource") {
-      const declaration = typeDeclaration(page, canonical, diagnostics);
-      if (!declaration) continue;
-      const key = declaration.fqn.toLowerCase();
-      const first = declarations.types.get(key);
-      if (first) {
-        first.also.push(page);
-        diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} is also defined on ${first.page.file}; the properties of both pages are merged, the first page's annotation is used`, declaration.at, [{ message: "first defined here", at: first.at }]));
-        declarations.byPage.set(baseName(page.file), first.fqn);
-        continue;
-      }
-      const previous = claimed(key);
-      if (previous) {
-        diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} has the name of an enum; this definition is ignored`, declaration.at, [{ message: "enum defined here", at: previous }]));
-        continue;
-      }
-      declarations.types.set(key, declaration);
-      declarations.byPage.set(baseName(page.file), declaration.fqn);
-    }
+    if (page.kind === "resource") addType(declarations, page, canonical, diagnostics);
     for (const table of page.enums) addEnum(declarations, table, canonical(pageNamespace(page)), diagnostics);
   }
   return { declarations, diagnostics, canonical };
+}
+
+function addType(declarations: Declarations, page: DocPage, canonical: (namespace: string) => string, diagnostics: Diagnostic[]): void {
+  const declaration = typeDeclaration(page, canonical, diagnostics);
+  if (!declaration) return;
+  const key = declaration.fqn.toLowerCase();
+  const first = declarations.types.get(key);
+  if (first) {
+    first.also.push(page);
+    diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} is also defined on ${first.page.file}; the properties of both pages are merged, the first page's annotation is used`, declaration.at, [{ message: "first defined here", at: first.at }]));
+    declarations.byPage.set(baseName(page.file), first.fqn);
+    return;
+  }
+  const enumAt = declarations.enums.get(key)?.at;
+  if (enumAt) {
+    diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} has the name of an enum; this definition is ignored`, declaration.at, [{ message: "enum defined here", at: enumAt }]));
+    return;
+  }
+  declarations.types.set(key, declaration);
+  declarations.byPage.set(baseName(page.file), declaration.fqn);
 }
 
 /**

@@ -1,13 +1,9 @@
 import { parseCsdl } from "../../generator/csdl/parse.js";
+import { dedent } from "../helpers.js";
+
+export { dedent };
 import type { CsdlLimits } from "../../generator/csdl/limits.js";
 import type { CsdlSchema, Diagnostic } from "../../generator/types/index.js";
-
-/** Inline fixtures are written indented; the parsed text starts at column 1, so positions are easy to count. */
-export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, "").split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
 
 export function parse(text: string, limits?: Partial<CsdlLimits>, file = "metadata.xml") {
   return parseCsdl({ path: file, text }, limits);
