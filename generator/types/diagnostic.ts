@@ -24,6 +24,7 @@ export const DIAGNOSTIC_KINDS = {
   "conflicting-enum": { code: "GT1011", severity: "warning" },
   "reserved-property": { code: "GT1012", severity: "info" },
   "inline-enum": { code: "GT1013", severity: "info" },
+  "unresolved-annotation-target": { code: "GT1101", severity: "warning" },
   "invalid-annotation": { code: "GT2001", severity: "error" },
   "missing-namespace": { code: "GT2002", severity: "info" },
   "namespace-mismatch": { code: "GT2003", severity: "warning" },

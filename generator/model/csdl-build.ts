@@ -1,0 +1,52 @@
+import type { CsdlDocument, Diagnostic, Model, Namespace } from "../types/index.js";
+import { buildContainer } from "./csdl-containers.js";
+import { resolveCsdlBases } from "./csdl-inheritance.js";
+import { createNames } from "./csdl-names.js";
+import { buildOperation, sortOperations } from "./csdl-operations.js";
+import { collectRegistry, type BuildContext } from "./csdl-registry.js";
+import { indexAnnotations } from "./csdl-targets.js";
+import { buildEnumType, buildStructuredType, buildTypeDefinition } from "./csdl-types.js";
+
+const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * The CSDL half of the model stage: parsed metadata documents in, one typed model out. Pure, and like `buildModel`
+ * it degrades instead of failing: an unresolvable type is `unknown`, a bad base is dropped, a duplicate keeps its
+ * first definition, each with a diagnostic. Names resolve across all documents (a namespace split over several
+ * files merges), through each document's schema aliases.
+ *
+ * Steps: names (aliases) -> registry (every declaration, duplicates) -> out-of-line annotations indexed by target
+ * -> base types (cycles broken) -> model elements -> namespaces, sorted.
+ */
+export function modelFromCsdl(documents: readonly CsdlDocument[]): { model: Model; diagnostics: Diagnostic[] } {
+  const names = createNames(documents);
+  const { registry, diagnostics } = collectRegistry(documents, names);
+  const { lookup, diagnostics: targetDiagnostics } = indexAnnotations(documents, names, registry);
+  diagnostics.push(...targetDiagnostics);
+  const { bases, diagnostics: baseDiagnostics } = resolveCsdlBases(registry, names);
+  diagnostics.push(...baseDiagnostics);
+  const context: BuildContext = { names, registry, annotations: lookup, diagnostics };
+
+  const namespaces = new Map<string, Namespace>();
+  for (const name of registry.namespaces) namespaces.set(name, { name, types: [], enums: [], typeDefinitions: [], operations: [], containers: [] });
+  const namespace = (name: string): Namespace => namespaces.get(name)!;
+
+  for (const entry of registry.types.values()) {
+    if (entry.kind === "structured") namespace(entry.namespace).types.push(buildStructuredType(entry, bases.get(entry.fqn), context));
+    else if (entry.kind === "enum") namespace(entry.namespace).enums.push(buildEnumType(entry, context));
+    else namespace(entry.namespace).typeDefinitions.push(buildTypeDefinition(entry, context));
+  }
+  for (const overloads of registry.operations.values()) {
+    for (const entry of overloads) namespace(entry.namespace).operations.push(buildOperation(entry, context));
+  }
+  for (const container of registry.containers.values()) namespace(container.namespace).containers.push(buildContainer(container, context));
+
+  const model: Model = { namespaces: [...namespaces.values()].sort(byName) };
+  for (const ns of model.namespaces) {
+    ns.types.sort(byName);
+    ns.enums.sort(byName);
+    ns.typeDefinitions.sort(byName);
+    sortOperations(ns.operations);
+  }
+  return { model, diagnostics };
+}

@@ -1,0 +1,78 @@
+import { diagnostic, type Operation, type Parameter, type Position, type TypedValue, type TypeUse } from "../types/index.js";
+import { deprecationOf, descriptionOf, isOptional } from "./csdl-annotations.js";
+import type { Scope } from "./csdl-names.js";
+import { resolveTypeUse, type BuildContext, type OperationEntry } from "./csdl-registry.js";
+import { documented } from "./csdl-types.js";
+
+/**
+ * An Action or Function. A bound operation's first parameter is its binding parameter (the value it is called on),
+ * kept apart as `binding`; the rest are the parameters a caller passes. A bound operation without any parameter has
+ * nothing to bind to: reported, and read as unbound.
+ */
+export function buildOperation(entry: OperationEntry, context: BuildContext): Operation {
+  const { element } = entry;
+  let bound = element.isBound;
+  if (bound && element.parameters.length === 0) {
+    context.diagnostics.push(diagnostic("csdl-invalid-value", `${element.kind} ${entry.fqn} is bound (IsBound="true") but has no binding parameter; it is read as unbound`, element.at));
+    bound = false;
+  }
+  const [first, ...rest] = element.parameters;
+  const parameters = bound ? rest : element.parameters;
+  const annotations = context.annotations.of(`op:${entry.id}`, element.annotations);
+  return {
+    kind: element.kind,
+    name: entry.name,
+    namespace: entry.namespace,
+    fqn: entry.fqn,
+    ...(bound ? { binding: typedValue(context, first.type, first.nullable, entry.scope, first.at, `binding parameter ${first.name} of ${entry.fqn}`) } : {}),
+    parameters: parameters.map((parameter): Parameter => {
+      const own = context.annotations.of(`op:${entry.id}/${parameter.name}`, parameter.annotations);
+      const description = descriptionOf(own);
+      return {
+        name: parameter.name,
+        ...typedValue(context, parameter.type, parameter.nullable, entry.scope, parameter.at, `parameter ${parameter.name} of ${entry.fqn}`),
+        optional: isOptional(own),
+        ...(description ? { description } : {}),
+        at: parameter.at,
+      };
+    }),
+    ...(element.returnType
+      ? { returnType: typedValue(context, element.returnType.type, element.returnType.nullable, entry.scope, element.returnType.at, `the return type of ${entry.fqn}`) }
+      : {}),
+    // IsComposable means something only for functions (an action's result cannot be composed further).
+    composable: element.kind === "function" && element.isComposable,
+    ...documented(descriptionOf(annotations), deprecationOf(annotations)),
+    at: element.at,
+  };
+}
+
+/** Parameters and return values follow the property rule: nullable unless said otherwise, a collection never null. */
+function typedValue(context: BuildContext, written: string, nullable: boolean | undefined, scope: Scope, at: Position, what: string): TypedValue {
+  const { type, collection } = resolveTypeUse(context, written, scope, at, what);
+  return { type, collection, nullable: collection ? false : (nullable ?? true) };
+}
+
+export function typeText(type: TypeUse): string {
+  return type.kind === "primitive" ? `Edm.${type.edm}` : type.kind === "named" ? type.fqn : type.written;
+}
+
+/** What overloads of one name are told apart by first: unbound ones, then by the type they are bound to. */
+function bindingKey(operation: Operation): string {
+  if (!operation.binding) return "";
+  const text = typeText(operation.binding.type);
+  return operation.binding.collection ? `Collection(${text})` : text;
+}
+
+/**
+ * Sorts by name, then binding type; the sort is stable, so overloads bound to the same type (functions that
+ * differ in their parameters) keep document order, which callers pass in.
+ */
+export function sortOperations(operations: Operation[]): Operation[] {
+  const keys = new Map(operations.map((operation) => [operation, bindingKey(operation)]));
+  return operations.sort((a, b) => {
+    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+    const x = keys.get(a)!;
+    const y = keys.get(b)!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
