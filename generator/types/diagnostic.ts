@@ -33,6 +33,8 @@ export const DIAGNOSTIC_KINDS = {
   "missing-type-name": { code: "GT2006", severity: "error" },
   "empty-type-cell": { code: "GT2007", severity: "warning" },
   "invalid-row": { code: "GT2008", severity: "warning" },
+  "table-too-large": { code: "GT2009", severity: "error" },
+  "not-text": { code: "GT2010", severity: "error" },
   "invalid-xml": { code: "GT2101", severity: "error" },
   "unsafe-xml": { code: "GT2102", severity: "error" },
   "nesting-too-deep": { code: "GT2103", severity: "error" },
@@ -43,6 +45,16 @@ export const DIAGNOSTIC_KINDS = {
   "base-type-drift": { code: "GT3003", severity: "warning" },
   "link-mismatch": { code: "GT3004", severity: "warning" },
   "property-is-navigation": { code: "GT3005", severity: "warning" },
+  // Docs against metadata (model/merge.ts): `at` is the docs place when there is one, `related` the other side.
+  "type-not-in-metadata": { code: "GT3101", severity: "warning" },
+  "type-not-documented": { code: "GT3102", severity: "info" },
+  "property-not-in-metadata": { code: "GT3103", severity: "warning" },
+  "property-not-documented": { code: "GT3104", severity: "info" },
+  "base-type-mismatch": { code: "GT3105", severity: "warning" },
+  "abstract-mismatch": { code: "GT3106", severity: "warning" },
+  "open-type-mismatch": { code: "GT3107", severity: "warning" },
+  "enum-members-mismatch": { code: "GT3108", severity: "warning" },
+  "property-type-mismatch": { code: "GT3109", severity: "warning" },
 } as const satisfies Record<string, { code: string; severity: Severity }>;
 
 export type DiagnosticKind = keyof typeof DIAGNOSTIC_KINDS;

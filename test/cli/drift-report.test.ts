@@ -1,0 +1,139 @@
+import { driftEntry, driftJson, driftMarkdown } from "../../generator/cli/drift-report.js";
+import { diagnostic, type Diagnostic } from "../../generator/types/index.js";
+
+const docs = (file: string, line: number) => ({ file, line, column: 1 });
+const xml = (line: number, column = 7) => ({ file: "csdl/v1.0.xml", line, column });
+
+const input: Diagnostic[] = [
+  diagnostic("type-not-in-metadata", "microsoft.graph.ghost: documented, but the metadata declares no such type", docs("docs/ghost.md", 23)),
+  diagnostic("type-not-documented", "microsoft.graph.mood: declared in the metadata as an enum, but no page documents it", xml(12)),
+  diagnostic("unresolved-type", 'type "x" of a.b is not a primitive and no page defines it; typed as unknown', docs("docs/a.md", 17)),
+  diagnostic("property-not-in-metadata", "microsoft.graph.user/nickname: documented, but neither microsoft.graph.user nor its base types declare it in the metadata", docs("docs/user.md", 20), [{ message: "metadata", at: xml(40) }]),
+  diagnostic("property-not-documented", "microsoft.graph.user/secret: declared in the metadata, but the docs of microsoft.graph.user do not list it", xml(44, 9), [{ message: "docs", at: docs("docs/user.md", 31) }]),
+  diagnostic("property-not-documented", "microsoft.graph.user/other: declared in the metadata, but the docs of microsoft.graph.user do not list it", xml(45, 9), [{ message: "docs", at: docs("docs/user.md", 31) }]),
+  diagnostic("property-type-mismatch", "microsoft.graph.user/kind: the docs type it Edm.String | null\nor so, the metadata Edm.Int32", docs("docs/user.md", 21), [{ message: "metadata", at: xml(46, 9) }]),
+];
+
+describe("driftMarkdown", () => {
+  test("a summary table of counts by kind, then a table per kind with both places; other diagnostics are left out", () => {
+    expect(driftMarkdown(input, { docs: "docs", metadata: "csdl/v1.0.xml" })).toBe(
+      [
+        "## Docs and metadata drift",
+        "",
+        "Docs: `docs`; metadata: `csdl/v1.0.xml`.",
+        "",
+        "| Code | Kind | Severity | Count |",
+        "|:---|:---|:---|---:|",
+        "| GT3101 | type-not-in-metadata | warning | 1 |",
+        "| GT3102 | type-not-documented | info | 1 |",
+        "| GT3103 | property-not-in-metadata | warning | 1 |",
+        "| GT3104 | property-not-documented | info | 2 |",
+        "| GT3109 | property-type-mismatch | warning | 1 |",
+        "| | **total** | | **6** |",
+        "",
+        "### GT3101 Documented types the metadata does not declare (1)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.ghost` | `docs/ghost.md:23:1` | — | documented, but the metadata declares no such type |",
+        "",
+        "### GT3102 Metadata types no page documents (1)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.mood` | — | `csdl/v1.0.xml:12:7` | declared in the metadata as an enum, but no page documents it |",
+        "",
+        "### GT3103 Documented properties the metadata does not declare (1)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.user/nickname` | `docs/user.md:20:1` | `csdl/v1.0.xml:40:7` | documented, but neither microsoft.graph.user nor its base types declare it in the metadata |",
+        "",
+        "### GT3104 Metadata properties the docs do not list (2)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.user/secret` | `docs/user.md:31:1` | `csdl/v1.0.xml:44:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
+        "| `microsoft.graph.user/other` | `docs/user.md:31:1` | `csdl/v1.0.xml:45:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
+        "",
+        "### GT3109 Property types that differ (1)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.user/kind` | `docs/user.md:21:1` | `csdl/v1.0.xml:46:9` | the docs type it Edm.String \\| null or so, the metadata Edm.Int32 |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("maxRows shortens each section and counts the rest", () => {
+    const markdown = driftMarkdown(input, { docs: "docs", metadata: "m.xml", maxRows: 1 });
+    expect(markdown).toContain(
+      [
+        "| `microsoft.graph.user/secret` | `docs/user.md:31:1` | `csdl/v1.0.xml:44:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
+        "",
+        "…and 1 more.",
+        "",
+        "### GT3109",
+      ].join("\n"),
+    );
+    expect(markdown).not.toContain("microsoft.graph.user/other");
+  });
+
+  test("no drift says so", () => {
+    expect(driftMarkdown([input[2]], { docs: "docs/", metadata: "metadata.xml" })).toBe(
+      ["## Docs and metadata drift", "", "Docs: `docs/`; metadata: `metadata.xml`.", "", "No drift: the docs and the metadata agree.", ""].join("\n"),
+    );
+  });
+});
+
+describe("driftJson", () => {
+  test("counts of every drift kind in code order, and one entry per drift diagnostic with its subject and both places", () => {
+    const json = driftJson(input);
+    expect(json.total).toBe(6);
+    expect(json.counts).toEqual({
+      "type-not-in-metadata": 1,
+      "type-not-documented": 1,
+      "property-not-in-metadata": 1,
+      "property-not-documented": 2,
+      "base-type-mismatch": 0,
+      "abstract-mismatch": 0,
+      "open-type-mismatch": 0,
+      "enum-members-mismatch": 0,
+      "property-type-mismatch": 1,
+    });
+    expect(Object.keys(json.counts)).toEqual([
+      "type-not-in-metadata",
+      "type-not-documented",
+      "property-not-in-metadata",
+      "property-not-documented",
+      "base-type-mismatch",
+      "abstract-mismatch",
+      "open-type-mismatch",
+      "enum-members-mismatch",
+      "property-type-mismatch",
+    ]);
+    expect(json.entries.map((e) => [e.code, e.subject, e.docs?.line, e.metadata?.line])).toEqual([
+      ["GT3101", "microsoft.graph.ghost", 23, undefined],
+      ["GT3102", "microsoft.graph.mood", undefined, 12],
+      ["GT3103", "microsoft.graph.user/nickname", 20, 40],
+      ["GT3104", "microsoft.graph.user/secret", 31, 44],
+      ["GT3104", "microsoft.graph.user/other", 31, 45],
+      ["GT3109", "microsoft.graph.user/kind", 21, 46],
+    ]);
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json); // plain data
+  });
+
+  test("an entry in full", () => {
+    expect(driftEntry(input[4])).toEqual({
+      code: "GT3104",
+      kind: "property-not-documented",
+      severity: "info",
+      subject: "microsoft.graph.user/secret",
+      detail: "declared in the metadata, but the docs of microsoft.graph.user do not list it",
+      message: "microsoft.graph.user/secret: declared in the metadata, but the docs of microsoft.graph.user do not list it",
+      docs: { file: "docs/user.md", line: 31, column: 1 },
+      metadata: { file: "csdl/v1.0.xml", line: 44, column: 9 },
+    });
+  });
+});
