@@ -5,3 +5,4 @@
 
 export * as microsoftGraph from "./microsoft.graph.js";
 export * as microsoftGraphPartnersBilling from "./microsoft.graph.partners.billing.js";
+export type { CollectionResponse, InstanceAnnotations, ValueResponse } from "./runtime.js";

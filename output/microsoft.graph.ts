@@ -4,6 +4,7 @@
  */
 
 import type * as microsoftGraphPartnersBilling from "./microsoft.graph.partners.billing.js";
+import type * as odata from "./runtime.js";
 import { hasODataType } from "./runtime.js";
 
 /** The members of the microsoft.graph.longRunningOperationStatus enumeration. */
@@ -39,7 +40,7 @@ export function isLongRunningOperationStatus(value: unknown): value is LongRunni
  *
  * @see microsoft.graph.entity
  */
-export interface Entity {
+export interface Entity extends odata.InstanceAnnotations {
   /** The type of the payload: this type or one derived from it. */
   "@odata.type"?:
     | "#microsoft.graph.partners.billing.exportSuccessOperation"

@@ -13,3 +13,61 @@ export function hasODataType(value: unknown, types: ReadonlySet<string>): boolea
   if (typeof odataType !== "string") return false;
   return types.has(odataType.startsWith("#") ? odataType.slice(1) : odataType);
 }
+
+/**
+ * The members named in a flags enumeration value, in the order written: `"a,b"` -> `["a", "b"]`. Parts are
+ * trimmed (some services write `"a, b"`) and empty ones dropped, so `""`, `null` and `undefined` give `[]`. Names
+ * are not checked here; the generated `split<Enum>Flags` wrappers keep only the enum's members.
+ */
+export function splitFlags(value: string | null | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/**
+ * A flags enumeration value from its members: each once, comma-separated, in the order `order` declares them (the
+ * generated `join<Enum>Flags` wrappers pass the enum's members, the order its `<Enum>Flags` type lists). Names
+ * missing from `order` go last, in the order given. No members give `""`.
+ */
+export function joinFlags<M extends string>(members: Iterable<M>, order: readonly M[]): string {
+  const rank = (member: M): number => {
+    const index = order.indexOf(member);
+    return index === -1 ? order.length : index;
+  };
+  return [...new Set(members)].sort((a, b) => rank(a) - rank(b)).join(",");
+}
+
+/** A collection as the service returns it: one page of items in `value`, with the link to the next page while there is one, and a delta link at the end of a delta query. */
+export interface CollectionResponse<T> {
+  /** The metadata URL of the payload's type or entity set. */
+  "@odata.context"?: string;
+  /** The number of items in the whole collection, when `$count=true` was asked for. */
+  "@odata.count"?: number | null;
+  /** The URL of the next page; absent on the last page. */
+  "@odata.nextLink"?: string | null;
+  /** The URL that returns the changes since this response; only on the last page of a delta query. */
+  "@odata.deltaLink"?: string | null;
+  /** The items of this page. */
+  value?: T[];
+}
+
+/** The control information an entity in a payload may carry, besides its `@odata.type`. Every root entity type extends this. */
+export interface InstanceAnnotations {
+  /** The metadata URL of the payload's type or entity set. */
+  "@odata.context"?: string;
+  /** The entity's version, for `If-Match` on updates. */
+  "@odata.etag"?: string;
+  /** The entity's canonical URL. */
+  "@odata.id"?: string;
+}
+
+/** A single primitive or enum value as the service returns it: wrapped in an object, under `value`. */
+export interface ValueResponse<T> {
+  /** The metadata URL of the payload's type or entity set. */
+  "@odata.context"?: string;
+  /** The value. */
+  value?: T;
+}

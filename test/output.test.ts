@@ -1,6 +1,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { microsoftGraph, microsoftGraphPartnersBilling as billing } from "../output/index.js";
+import { joinFlags, splitFlags } from "../output/runtime.js";
 import { ROOT } from "./helpers.js";
 
 /** Type-checks the committed output (through a file that uses it the way an SDK does) under the given options. */
@@ -61,5 +62,14 @@ describe("type guards on sample payloads", () => {
     expect(microsoftGraph.isLongRunningOperationStatus(null)).toBe(false);
     expect(Object.isFrozen(microsoftGraph.LongRunningOperationStatus)).toBe(true);
     expect(Object.values(microsoftGraph.LongRunningOperationStatus)).toEqual(["notStarted", "running", "succeeded", "failed", "unknownFutureValue"]);
+  });
+});
+
+describe("runtime.ts flags helpers (the ones generated split<Enum>Flags / join<Enum>Flags wrap)", () => {
+  test("splitFlags and joinFlags round-trip in the declared order", () => {
+    const order = ["notStarted", "running", "succeeded"] as const;
+    expect(splitFlags("succeeded, notStarted")).toEqual(["succeeded", "notStarted"]);
+    expect(joinFlags(["succeeded", "notStarted"], order)).toBe("notStarted,succeeded");
+    expect(joinFlags(splitFlags(joinFlags(["running", "notStarted"], order)) as (typeof order)[number][], order)).toBe("notStarted,running");
   });
 });

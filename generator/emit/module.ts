@@ -1,56 +1,54 @@
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type InterfaceDeclarationStructure,
-  type JSDocStructure,
-  type JSDocTagStructure,
-  type PropertySignatureStructure,
-  type StatementStructures,
-} from "ts-morph";
+import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type JSDocTagStructure, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
 import type { Hierarchy } from "../model/hierarchy.js";
-import type { EnumType, Namespace, Property, StructuredType } from "../types/index.js";
-import { docText, enumIdentifier, guardName, moduleFileName, namespaceIdentifier, odataTypeSetName, propertyKey, typeIdentifier, unionName } from "./names.js";
-import { PRIMITIVE_FORMATS, propertyTypeText } from "./type-text.js";
+import type { EnumType, Namespace, Property, StructuredType, TypeDefinition } from "../types/index.js";
+import { containerStatements } from "./containers.js";
+import { deprecationTags, docComment, jsDoc, tag } from "./docs.js";
+import { flagsStatements } from "./flags.js";
+import { enumIdentifier, guardName, moduleFileName, namespaceIdentifier, odataTypeSetName, propertyKey, typeIdentifier, unionName } from "./names.js";
+import { operationStatements } from "./operations.js";
+import type { NamePlan } from "./plan.js";
+import { ModuleScope } from "./scope.js";
+import { PRIMITIVE_FORMATS, PRIMITIVE_TYPES, valueTypeText } from "./type-text.js";
 
-/** Names a model type from inside one namespace's module, and remembers which other modules that needs. */
-export class ModuleScope {
-  readonly imports = new Set<string>();
-  constructor(
-    readonly namespace: string,
-    private readonly hierarchy: Hierarchy,
-  ) {}
+export { ModuleScope } from "./scope.js";
 
-  refer(fqn: string): string {
-    const dot = fqn.lastIndexOf(".");
-    const namespace = fqn.slice(0, dot);
-    const short = fqn.slice(dot + 1);
-    const local = this.hierarchy.isEnum(fqn) ? enumIdentifier(short) : typeIdentifier(short);
-    if (namespace === this.namespace) return local;
-    this.imports.add(namespace);
-    return `${namespaceIdentifier(namespace)}.${local}`;
-  }
-}
-
-function jsDoc(description: string | undefined, tags: JSDocTagStructure[] = []): JSDocStructure[] {
-  if (!description && !tags.length) return [];
-  return [{ kind: StructureKind.JSDoc, description: docText(description ?? "") + (tags.length ? "\n" : ""), tags: tags.map((t) => ({ ...t, text: t.text === undefined ? undefined : docText(String(t.text)) })) }];
+/**
+ * Modules carry runtime code (guards, frozen enum objects, flags helpers); the single-file layout is a `.d.ts`,
+ * so it gets the declarations only.
+ */
+export interface EmitMode {
+  runtime: boolean;
 }
 
 const odataLiteral = (type: StructuredType): string => JSON.stringify(`#${type.fqn}`);
 
-/** The statements that declare one enum: the union type, the frozen object of its members, and a guard. */
-export function enumStatements(enumType: EnumType): StatementStructures[] {
+/** `export type X = string;`: a CSDL type definition is a primitive under another name. */
+export function typeDefinitionStatements(definition: TypeDefinition): StatementStructures[] {
+  const format = PRIMITIVE_FORMATS[definition.underlying];
+  const tags = [...(format ? [tag("format", format)] : []), tag("see", definition.fqn)];
+  const description = definition.description ?? `A named Edm.${definition.underlying}.`;
+  return [{ kind: StructureKind.TypeAlias, name: typeIdentifier(definition.name), isExported: true, type: PRIMITIVE_TYPES[definition.underlying], docs: jsDoc(description, tags) }];
+}
+
+/** The statements that declare one enum: the union type and, with a runtime, the frozen object of its members and a guard. */
+export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: true }): StatementStructures[] {
   const name = enumIdentifier(enumType.name);
   const members = enumType.members.map((m) => m.name);
-  const docs = jsDoc(enumType.description ?? `The members of the ${enumType.fqn} enumeration.`);
-  const entries = enumType.members.map((m) => `${m.description ? `/** ${docText(m.description)} */\n` : ""}${propertyKey(m.name)}: ${JSON.stringify(m.name)},`);
-  return [
+  // A union member cannot carry a comment of its own, so the type says which members are deprecated.
+  const deprecatedMembers = enumType.members.filter((m) => m.deprecation).map((m) => `Deprecated member \`${m.name}\`: ${m.deprecation}`);
+  const description = [enumType.description ?? `The members of the ${enumType.fqn} enumeration.`, ...deprecatedMembers].join("\n\n");
+  const docs = jsDoc(description, deprecationTags(enumType.deprecation));
+  const statements: StatementStructures[] = [
     { kind: StructureKind.TypeAlias, name, isExported: true, type: members.length ? members.map((m) => JSON.stringify(m)).join(" | ") : "string", docs },
+  ];
+  if (!mode.runtime) return statements;
+  const entries = enumType.members.map((m) => `${docComment(m.description, m.deprecation)}${propertyKey(m.name)}: ${JSON.stringify(m.name)},`);
+  statements.push(
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: jsDoc(`Every member of {@link ${name}}, by name.`),
+      docs: jsDoc(`Every member of {@link ${name}}, by name.`, deprecationTags(enumType.deprecation)),
       declarations: [{ name, initializer: `Object.freeze({\n${entries.join("\n")}\n} as const)` }],
     },
     {
@@ -62,26 +60,27 @@ export function enumStatements(enumType: EnumType): StatementStructures[] {
       docs: jsDoc(`Whether \`value\` is one of the members of {@link ${name}}.`),
       statements: members.length ? `return typeof value === "string" && (Object.values(${name}) as readonly string[]).includes(value);` : `return typeof value === "string";`,
     },
-  ];
+  );
+  return statements;
 }
 
 function propertySignature(property: Property, scope: ModuleScope): PropertySignatureStructure {
   const tags: JSDocTagStructure[] = [];
-  if (property.type.kind === "primitive" && PRIMITIVE_FORMATS[property.type.edm]) tags.push({ kind: StructureKind.JSDocTag, tagName: "format", text: PRIMITIVE_FORMATS[property.type.edm] });
-  if (property.type.kind === "unknown") tags.push({ kind: StructureKind.JSDocTag, tagName: "remarks", text: `The docs give the type as "${property.type.written}", which could not be resolved.` });
-  if (property.narrowedTo) tags.push({ kind: StructureKind.JSDocTag, tagName: "see", text: `{@link ${scope.refer((property.type as { fqn: string }).fqn)}}` });
-  if (property.deprecated) tags.push({ kind: StructureKind.JSDocTag, tagName: "deprecated" });
+  if (property.type.kind === "primitive" && PRIMITIVE_FORMATS[property.type.edm]) tags.push(tag("format", PRIMITIVE_FORMATS[property.type.edm]));
+  if (property.type.kind === "unknown") tags.push(tag("remarks", `The docs give the type as "${property.type.written}", which could not be resolved.`));
+  if (property.narrowedTo && property.type.kind === "named") tags.push(tag("see", `{@link ${scope.refer(property.type.fqn)}}`));
+  tags.push(...deprecationTags(property.deprecation, property.deprecated));
   return {
     kind: StructureKind.PropertySignature,
     name: propertyKey(property.name),
     hasQuestionToken: true,
-    type: propertyTypeText(property, (fqn) => scope.refer(fqn)),
+    type: valueTypeText(property, scope),
     docs: jsDoc(property.description, tags),
   };
 }
 
-/** The interface of a structured type, its derived-type union when it has derived types, and its guard. */
-export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope): StatementStructures[] {
+/** The interface of a structured type, its derived-type union when it has derived types, and (with a runtime) its guard. */
+export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope, mode: EmitMode = { runtime: true }): StatementStructures[] {
   const name = typeIdentifier(type.name);
   const subtree = hierarchy.concreteSubtree(type.fqn);
   const derived = hierarchy.descendants(type.fqn);
@@ -97,14 +96,16 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
   }
   properties.push(...type.properties.map((p) => propertySignature(p, scope)));
   const notes = [type.description, type.abstract ? "Abstract: payloads are always one of the derived types." : "", type.openType ? "Open type: payloads may carry properties not listed here." : ""].filter(Boolean).join("\n\n");
+  // A root entity type carries the instance annotations (@odata.id, @odata.etag...), and every entity through it.
+  const extendsTypes = type.baseType ? [scope.refer(type.baseType)] : type.kind === "entity" ? [scope.envelope("InstanceAnnotations")] : [];
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.Interface,
       name,
       isExported: true,
-      extends: type.baseType ? [scope.refer(type.baseType)] : [],
+      extends: extendsTypes,
       properties,
-      docs: jsDoc(notes || undefined, [{ kind: StructureKind.JSDocTag, tagName: "see", text: type.fqn }]),
+      docs: jsDoc(notes || undefined, [tag("see", type.fqn), ...deprecationTags(type.deprecation)]),
     } satisfies InterfaceDeclarationStructure,
   ];
   let guarded = name;
@@ -123,6 +124,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
       docs: jsDoc(`{@link ${name}} or any type derived from it, discriminated by \`@odata.type\`.`),
     });
   }
+  if (!mode.runtime) return statements;
   const setName = odataTypeSetName(name);
   statements.push(
     {
@@ -143,21 +145,41 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
   return statements;
 }
 
-/** All statements of one namespace's module, imports first. */
-export function namespaceStatements(namespace: Namespace, hierarchy: Hierarchy): StatementStructures[] {
-  const scope = new ModuleScope(namespace.name, hierarchy);
-  const body: StatementStructures[] = [
-    ...namespace.enums.flatMap(enumStatements),
-    ...namespace.types.flatMap((type) => typeStatements(type, hierarchy, scope)),
+/**
+ * The declarations of one namespace, in a fixed order: type definitions, enums (each followed by its flags type),
+ * structured types, operations, entity containers. Shared by both layouts; `scope` collects what they refer to.
+ */
+export function namespaceBody(namespace: Namespace, hierarchy: Hierarchy, plan: NamePlan, scope: ModuleScope, mode: EmitMode): StatementStructures[] {
+  const names = plan.namespaces.get(namespace.name)!;
+  return [
+    ...namespace.typeDefinitions.flatMap(typeDefinitionStatements),
+    ...namespace.enums.flatMap((enumType) => {
+      const flags = names.flags.get(enumType.fqn);
+      return [...enumStatements(enumType, mode), ...(flags ? flagsStatements(enumType, flags, mode.runtime) : [])];
+    }),
+    ...namespace.types.flatMap((type) => typeStatements(type, hierarchy, scope, mode)),
+    ...operationStatements(names, scope),
+    ...namespace.containers.flatMap((container) => containerStatements(container, names.paths.get(container)!, scope)),
   ];
+}
+
+const jsSpecifier = (file: string): string => `./${file.replace(/\.ts$/, ".js")}`;
+
+/** All statements of one namespace's module (modules layout), imports first. */
+export function namespaceStatements(namespace: Namespace, hierarchy: Hierarchy, plan: NamePlan, envelopeFile: string): StatementStructures[] {
+  const scope = new ModuleScope(namespace.name, plan);
+  const body = namespaceBody(namespace, hierarchy, plan, scope, { runtime: true });
   const imports: StatementStructures[] = [...scope.imports].sort().map((other) => ({
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
     namespaceImport: namespaceIdentifier(other),
-    moduleSpecifier: `./${moduleFileName(other).replace(/\.ts$/, ".js")}`,
+    moduleSpecifier: jsSpecifier(moduleFileName(other)),
   }));
-  if (namespace.types.length) {
-    imports.push({ kind: StructureKind.ImportDeclaration, namedImports: ["hasODataType"], moduleSpecifier: "./runtime.js" });
-  }
+  if (scope.usesEnvelope) imports.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: plan.envelopeAlias, moduleSpecifier: jsSpecifier(envelopeFile) });
+  const runtime = [
+    ...(namespace.types.length ? ["hasODataType"] : []),
+    ...(namespace.enums.some((e) => e.flags && e.members.length) ? ["joinFlags", "splitFlags"] : []),
+  ];
+  if (runtime.length) imports.push({ kind: StructureKind.ImportDeclaration, namedImports: runtime, moduleSpecifier: "./runtime.js" });
   return [...imports, ...body];
 }

@@ -56,3 +56,67 @@ export function odataTypeSetName(typeName: string): string {
 export function docText(text: string): string {
   return text.replace(/\*\//g, "*\\/").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
+
+/** The type of a comma-separated combination of a flags enum's members: `DayOfWeek` -> `DayOfWeekFlags`. */
+export function flagsTypeName(enumName: string): string {
+  return `${enumName}Flags`;
+}
+
+/** The per-enum wrappers over the runtime's `splitFlags` / `joinFlags`: `splitDayOfWeekFlags`, `joinDayOfWeekFlags`. */
+export function flagsHelperNames(enumName: string): { split: string; join: string } {
+  return { split: `split${enumName}Flags`, join: `join${enumName}Flags` };
+}
+
+/**
+ * The body of the POST that invokes an action: `export` -> `ExportPostRequestBody` (the name Microsoft's SDKs use).
+ * `prefix` tells apart overloads whose parameters differ: the binding type, `UserAssignLicensePostRequestBody`.
+ */
+export function requestBodyName(operationName: string, prefix = ""): string {
+  return `${prefix}${typeIdentifier(operationName)}PostRequestBody`;
+}
+
+/** What an action or function returns: `getSchedule` -> `GetScheduleResponse`; `prefix` as for request bodies. */
+export function responseName(operationName: string, prefix = ""): string {
+  return `${prefix}${typeIdentifier(operationName)}Response`;
+}
+
+/** The path map of an entity container: `GraphService` -> `GraphServicePaths`. */
+export function pathsName(containerName: string): string {
+  return `${typeIdentifier(containerName)}Paths`;
+}
+
+/** The namespace everything else is relative to: top level in the single-file layout. */
+export const ROOT_NAMESPACE = "microsoft.graph";
+
+/**
+ * The `export namespace` block of a namespace in the single-file layout, named the way @microsoft/microsoft-graph-types
+ * does: the part after `microsoft.graph.` in PascalCase, `microsoft.graph.partners.billing` -> `PartnersBilling`.
+ */
+export function nestedNamespaceName(namespace: string): string {
+  const relative = namespace.startsWith(`${ROOT_NAMESPACE}.`) ? namespace.slice(ROOT_NAMESPACE.length + 1) : namespace;
+  return relative.split(".").filter(Boolean).map(typeIdentifier).join("") || "_";
+}
+
+/**
+ * The identifiers one scope declares. Names the model gives (types, enums) are taken as they are; names emit makes
+ * up (flags types, request bodies, ...) are claimed after them, so a clash renames the made-up one, never a model
+ * type: `Name`, then `Name_2`, `Name_3`... in claim order, which follows the model's sorted lists.
+ */
+export class ScopeNames {
+  private readonly taken = new Set<string>();
+
+  has(name: string): boolean {
+    return this.taken.has(name);
+  }
+
+  take(name: string): void {
+    this.taken.add(name);
+  }
+
+  claim(base: string): string {
+    let name = base;
+    for (let n = 2; this.taken.has(name); n++) name = `${base}_${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}

@@ -1,4 +1,5 @@
-import type { PrimitiveName, Property } from "../types/index.js";
+import type { PrimitiveName, TypeUse } from "../types/index.js";
+import { flagsCombinationText } from "./flags.js";
 
 /** EDM primitives in TypeScript. Stream, Json and Untyped carry no shape the docs describe. */
 export const PRIMITIVE_TYPES: Record<PrimitiveName, "string" | "number" | "boolean" | "unknown"> = {
@@ -41,13 +42,31 @@ export const PRIMITIVE_FORMATS: Partial<Record<PrimitiveName, string>> = {
   SByte: "int8",
 };
 
-/** `refer` names a model type from the module being written (and records the import that needs). */
-export function propertyTypeText(property: Property, refer: (fqn: string) => string): string {
+/** A property, parameter or return value: what its type text depends on. */
+export interface ValueShape {
+  type: TypeUse;
+  collection: boolean;
+  nullable: boolean;
+  /** A property redeclared with a subset of its enum's members. */
+  narrowedTo?: string[];
+}
+
+/** How a value's named type is written from the scope being emitted (see ModuleScope). */
+export interface ValueNamer {
+  referValue(fqn: string): string;
+  isFlags(fqn: string): boolean;
+}
+
+/** The type of a property, parameter or return value: `T`, `T | null` or `T[]` (collections never hold null). */
+export function valueTypeText(value: ValueShape, namer: ValueNamer): string {
   let element: string;
-  if (property.narrowedTo?.length) element = property.narrowedTo.map((m) => JSON.stringify(m)).join(" | ");
-  else if (property.type.kind === "primitive") element = PRIMITIVE_TYPES[property.type.edm];
-  else if (property.type.kind === "named") element = refer(property.type.fqn);
+  if (value.narrowedTo?.length) {
+    const members = value.narrowedTo.map((m) => JSON.stringify(m));
+    const flags = value.type.kind === "named" && namer.isFlags(value.type.fqn);
+    element = flags ? flagsCombinationText(value.narrowedTo, members.join(" | ")) : members.join(" | ");
+  } else if (value.type.kind === "primitive") element = PRIMITIVE_TYPES[value.type.edm];
+  else if (value.type.kind === "named") element = namer.referValue(value.type.fqn);
   else element = "unknown";
-  if (property.collection) return `${element.includes(" ") ? `(${element})` : element}[]`;
-  return property.nullable && element !== "unknown" ? `${element} | null` : element;
+  if (value.collection) return `${element.includes(" ") ? `(${element})` : element}[]`;
+  return value.nullable && element !== "unknown" ? `${element} | null` : element;
 }

@@ -1,0 +1,30 @@
+import { StructureKind, type JSDocStructure, type JSDocTagStructure } from "ts-morph";
+import { docText } from "./names.js";
+
+/** One JSDoc block, or none when there is nothing to say. Every text goes through `docText`. */
+export function jsDoc(description: string | undefined, tags: JSDocTagStructure[] = []): JSDocStructure[] {
+  if (!description && !tags.length) return [];
+  // The trailing newline puts a blank line between the text and the tags; with no text there is nothing to separate.
+  return [{ kind: StructureKind.JSDoc, description: description ? docText(description) + (tags.length ? "\n" : "") : undefined, tags: tags.map((t) => ({ ...t, text: t.text === undefined ? undefined : docText(String(t.text)) })) }];
+}
+
+export function tag(tagName: string, text?: string): JSDocTagStructure {
+  return { kind: StructureKind.JSDocTag, tagName, text };
+}
+
+/**
+ * `@deprecated` with the reason and date when the source gives them (CSDL `Core.Revisions`); bare when a doc page
+ * only marks the property deprecated; nothing otherwise.
+ */
+export function deprecationTags(deprecation: string | undefined, deprecated = false): JSDocTagStructure[] {
+  if (deprecation) return [tag("deprecated", deprecation)];
+  return deprecated ? [tag("deprecated")] : [];
+}
+
+/** A JSDoc block written as text (for members inside an object literal, which have no structure of their own). */
+export function docComment(description: string | undefined, deprecation: string | undefined): string {
+  if (!deprecation) return description ? `/** ${docText(description)} */\n` : "";
+  const lines = [...(description ? [...docText(description).split("\n"), ""] : []), ...`@deprecated ${docText(deprecation)}`.split("\n")];
+  if (lines.length === 1) return `/** ${lines[0]} */\n`;
+  return `/**\n${lines.map((line) => (line ? ` * ${line}` : " *")).join("\n")}\n */\n`;
+}

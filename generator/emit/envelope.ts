@@ -1,0 +1,60 @@
+import { StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure } from "ts-morph";
+import { jsDoc } from "./docs.js";
+import { propertyKey } from "./names.js";
+import type { EnvelopeNames } from "./plan.js";
+
+/**
+ * The module the modules layout declares the envelope in, once for all namespaces: runtime.ts, after the template's
+ * helpers. Namespace modules import it as a namespace (`odata.CollectionResponse`), which no model name can shadow.
+ */
+export const ENVELOPE_FILE = "runtime.ts";
+
+function property(name: string, type: string, description: string): PropertySignatureStructure {
+  return { kind: StructureKind.PropertySignature, name: propertyKey(name), hasQuestionToken: true, type, docs: jsDoc(description) };
+}
+
+const CONTEXT = property("@odata.context", "string", "The metadata URL of the payload's type or entity set.");
+
+/**
+ * The generic parts of the OData JSON format that wrap the model's types: the annotations every entity may carry,
+ * a page of a collection, and the object a primitive result comes in. Types only: nothing here exists at run time.
+ */
+export function envelopeStatements(names: EnvelopeNames): InterfaceDeclarationStructure[] {
+  return [
+    {
+      kind: StructureKind.Interface,
+      name: names.CollectionResponse,
+      isExported: true,
+      typeParameters: ["T"],
+      docs: jsDoc(
+        "A collection as the service returns it: one page of items in `value`, with the link to the next page while there is one, and a delta link at the end of a delta query.",
+      ),
+      properties: [
+        CONTEXT,
+        property("@odata.count", "number | null", "The number of items in the whole collection, when `$count=true` was asked for."),
+        property("@odata.nextLink", "string | null", "The URL of the next page; absent on the last page."),
+        property("@odata.deltaLink", "string | null", "The URL that returns the changes since this response; only on the last page of a delta query."),
+        property("value", "T[]", "The items of this page."),
+      ],
+    },
+    {
+      kind: StructureKind.Interface,
+      name: names.InstanceAnnotations,
+      isExported: true,
+      docs: jsDoc("The control information an entity in a payload may carry, besides its `@odata.type`. Every root entity type extends this."),
+      properties: [
+        CONTEXT,
+        property("@odata.etag", "string", "The entity's version, for `If-Match` on updates."),
+        property("@odata.id", "string", "The entity's canonical URL."),
+      ],
+    },
+    {
+      kind: StructureKind.Interface,
+      name: names.ValueResponse,
+      isExported: true,
+      typeParameters: ["T"],
+      docs: jsDoc("A single primitive or enum value as the service returns it: wrapped in an object, under `value`."),
+      properties: [CONTEXT, property("value", "T", "The value.")],
+    },
+  ];
+}

@@ -1,0 +1,193 @@
+import type { Hierarchy } from "../model/hierarchy.js";
+import type { EntityContainer, Model, Operation, Parameter, TypedValue, TypeUse } from "../types/index.js";
+import {
+  enumIdentifier,
+  flagsHelperNames,
+  flagsTypeName,
+  guardName,
+  nestedNamespaceName,
+  odataTypeSetName,
+  pathsName,
+  requestBodyName,
+  responseName,
+  ROOT_NAMESPACE,
+  ScopeNames,
+  typeIdentifier,
+  unionName,
+} from "./names.js";
+
+/** How the output is laid out: one module per namespace (with runtime guards), or one declaration file. */
+export type Layout = "modules" | "single";
+
+/** The generic OData envelope types, by their role; the value is the name they are declared under. */
+export interface EnvelopeNames {
+  CollectionResponse: string;
+  InstanceAnnotations: string;
+  ValueResponse: string;
+}
+
+export const ENVELOPE_TYPES: readonly (keyof EnvelopeNames)[] = ["CollectionResponse", "InstanceAnnotations", "ValueResponse"];
+
+/** How an operation declaration got its name, for its JSDoc. */
+export interface OverloadNaming {
+  name: string;
+  /** The name before a clash made it unique. */
+  base: string;
+  /** The overloads differ, so the name carries the binding type of the first overload it serves. */
+  prefixed: boolean;
+  operations: Operation[];
+}
+
+/** One request body interface, shared by the overloads of an action whose parameters are the same. */
+export interface RequestBodyPlan extends OverloadNaming {
+  parameters: Parameter[];
+}
+
+/** One response alias, shared by the overloads whose return types are the same. */
+export interface ResponsePlan extends OverloadNaming {
+  returnType: TypedValue;
+}
+
+export interface NamespacePlan {
+  names: ScopeNames;
+  /** Flags enums by fqn: the combination type and the per-enum helpers (modules layout). */
+  flags: Map<string, { type: string; split: string; join: string }>;
+  requestBodies: RequestBodyPlan[];
+  responses: ResponsePlan[];
+  paths: Map<EntityContainer, string>;
+}
+
+/** A model declaration as emit names it. */
+export interface Declared {
+  namespace: string;
+  name: string;
+  kind: "type" | "enum" | "typeDefinition";
+}
+
+/**
+ * Every name emit declares, decided for the whole model before any statement is built: a module that refers to
+ * another module's flags type or request body must know the name the other module settled on.
+ */
+export interface NamePlan {
+  layout: Layout;
+  namespaces: Map<string, NamespacePlan>;
+  declared: Map<string, Declared>;
+  /** Entity and complex types that have an `Any*` derived-type union. */
+  unions: Set<string>;
+  envelope: EnvelopeNames;
+  /** The import alias of the envelope module (modules layout). */
+  envelopeAlias: string;
+  /** Single layout: the `export namespace` name of each namespace but the root. */
+  nested: Map<string, string>;
+  /** Single layout: the identifiers declared at the top of the file (the root namespace and the envelope). */
+  fileNames: ScopeNames;
+}
+
+/** A stable text for a type use, to compare overload signatures and sort bindings. */
+function typeKey(type: TypeUse): string {
+  return type.kind === "named" ? type.fqn : type.kind === "primitive" ? `Edm.${type.edm}` : `?${type.written}`;
+}
+
+const valueKey = (value: TypedValue): string => `${typeKey(value.type)}${value.collection ? "[]" : ""}${value.nullable ? "?" : ""}`;
+const bindingKey = (operation: Operation): string => (operation.binding ? `${typeKey(operation.binding.type)}${operation.binding.collection ? "[]" : ""}` : "");
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The binding type's PascalCase name (`microsoft.graph.user` -> `User`); empty for unbound operations. */
+function bindingPrefix(operation: Operation): string {
+  const type = operation.binding?.type;
+  if (!type) return "";
+  const written = type.kind === "named" ? type.fqn : type.kind === "primitive" ? type.edm : type.written;
+  return typeIdentifier(written.slice(written.lastIndexOf(".") + 1));
+}
+
+/**
+ * Names the overloads of one operation. Overloads with the same signature (`key`) share one declaration; when the
+ * signatures differ, each declaration is prefixed with the binding type of its first overload (by binding).
+ */
+function nameOverloads(operations: Operation[], key: (op: Operation) => string, baseName: (prefix: string) => string, names: ScopeNames): OverloadNaming[] {
+  const groups = new Map<string, Operation[]>();
+  // Sorted by binding, then signature, so the names do not depend on the order the source lists overloads in.
+  for (const operation of [...operations].sort((a, b) => compare(bindingKey(a), bindingKey(b)) || compare(key(a), key(b)))) {
+    const k = key(operation);
+    groups.set(k, [...(groups.get(k) ?? []), operation]);
+  }
+  const prefixed = groups.size > 1;
+  return [...groups.values()].map((group) => {
+    const base = baseName(prefixed ? bindingPrefix(group[0]) : "");
+    return { name: names.claim(base), base, prefixed, operations: group };
+  });
+}
+
+function byName(operations: readonly Operation[]): Operation[][] {
+  const groups = new Map<string, Operation[]>();
+  for (const operation of operations) groups.set(operation.name, [...(groups.get(operation.name) ?? []), operation]);
+  return [...groups.entries()].sort(([a], [b]) => compare(a, b)).map(([, group]) => group);
+}
+
+export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout): NamePlan {
+  const declared = new Map<string, Declared>();
+  const unions = new Set<string>();
+  const namespaces = new Map<string, NamespacePlan>();
+  // First every name the model gives, in every namespace, so made-up names can avoid them.
+  for (const namespace of model.namespaces) {
+    const names = new ScopeNames();
+    for (const definition of namespace.typeDefinitions) {
+      const name = typeIdentifier(definition.name);
+      declared.set(definition.fqn, { namespace: namespace.name, name, kind: "typeDefinition" });
+      names.take(name);
+    }
+    for (const enumType of namespace.enums) {
+      const name = enumIdentifier(enumType.name);
+      declared.set(enumType.fqn, { namespace: namespace.name, name, kind: "enum" });
+      names.take(name);
+      names.take(guardName(name));
+    }
+    for (const type of namespace.types) {
+      const name = typeIdentifier(type.name);
+      declared.set(type.fqn, { namespace: namespace.name, name, kind: "type" });
+      names.take(name);
+      names.take(guardName(name));
+      names.take(odataTypeSetName(name));
+      if (hierarchy.descendants(type.fqn).length && hierarchy.concreteSubtree(type.fqn).length) {
+        unions.add(type.fqn);
+        names.take(unionName(name));
+      }
+    }
+    namespaces.set(namespace.name, { names, flags: new Map(), requestBodies: [], responses: [], paths: new Map() });
+  }
+  // Then the names emit makes up, namespace by namespace in model order.
+  for (const namespace of model.namespaces) {
+    const plan = namespaces.get(namespace.name)!;
+    for (const enumType of namespace.enums.filter((e) => e.flags)) {
+      const name = enumIdentifier(enumType.name);
+      const helpers = flagsHelperNames(name);
+      plan.flags.set(enumType.fqn, { type: plan.names.claim(flagsTypeName(name)), split: plan.names.claim(helpers.split), join: plan.names.claim(helpers.join) });
+    }
+    for (const overloads of byName(namespace.operations.filter((op) => op.kind === "action" && op.parameters.length))) {
+      const key = (op: Operation) => JSON.stringify(op.parameters.map((p) => [p.name, valueKey(p), p.optional]));
+      for (const group of nameOverloads(overloads, key, (prefix) => requestBodyName(overloads[0].name, prefix), plan.names)) {
+        plan.requestBodies.push({ ...group, parameters: group.operations[0].parameters });
+      }
+    }
+    for (const overloads of byName(namespace.operations.filter((op) => op.returnType))) {
+      for (const group of nameOverloads(overloads, (op) => valueKey(op.returnType!), (prefix) => responseName(overloads[0].name, prefix), plan.names)) {
+        plan.responses.push({ ...group, returnType: group.operations[0].returnType! });
+      }
+    }
+    for (const container of namespace.containers) plan.paths.set(container, plan.names.claim(pathsName(container.name)));
+  }
+  const fileNames = namespaces.get(ROOT_NAMESPACE)?.names ?? new ScopeNames();
+  const envelope = Object.fromEntries(ENVELOPE_TYPES.map((role) => [role, role])) as unknown as EnvelopeNames;
+  const nested = new Map<string, string>();
+  if (layout === "single") {
+    // The envelope shares the top level with microsoft.graph's types, which keep their names.
+    for (const role of ENVELOPE_TYPES) envelope[role] = fileNames.has(role) ? fileNames.claim(`OData${role}`) : fileNames.claim(role);
+    const namespaceNames = new ScopeNames();
+    for (const namespace of model.namespaces) {
+      if (namespace.name !== ROOT_NAMESPACE) nested.set(namespace.name, namespaceNames.claim(nestedNamespaceName(namespace.name)));
+    }
+  }
+  // The envelope module is imported under this alias; only a namespace called "odata" could shadow it.
+  const envelopeAlias = model.namespaces.some((n) => n.name === "odata") ? "odata_" : "odata";
+  return { layout, namespaces, declared, unions, envelope, envelopeAlias, nested, fileNames };
+}

@@ -1,0 +1,85 @@
+import type { EnvelopeNames, NamePlan } from "./plan.js";
+import { namespaceIdentifier, ROOT_NAMESPACE, typeIdentifier, unionName } from "./names.js";
+
+/**
+ * Names model types from inside one namespace (a module, or an `export namespace` block of the single file) and
+ * remembers what that needs: the other modules to import, the envelope module, or the single file's self-import.
+ */
+export class ModuleScope {
+  /** Modules layout: the other namespaces this module refers to. */
+  readonly imports = new Set<string>();
+  /** Modules layout: refers to the envelope module. */
+  usesEnvelope = false;
+  /** Single layout: refers to a top-level name this block shadows, through the file's import of itself. */
+  usesRoot = false;
+
+  constructor(
+    readonly namespace: string,
+    readonly plan: NamePlan,
+  ) {}
+
+  /** The declared type (for a flags enum: the member union). */
+  refer(fqn: string): string {
+    const declared = this.plan.declared.get(fqn);
+    if (declared) return this.qualify(declared.namespace, declared.name);
+    // Not in the model (the model resolves every named use, so this is defensive): name it the way it would be.
+    const dot = fqn.lastIndexOf(".");
+    return this.qualify(fqn.slice(0, dot), typeIdentifier(fqn.slice(dot + 1)));
+  }
+
+  /** What a value of the type is written as: a flags enum's values are combinations of its members. */
+  referValue(fqn: string): string {
+    const declared = this.plan.declared.get(fqn);
+    const flags = declared && this.plan.namespaces.get(declared.namespace)?.flags.get(fqn);
+    return flags ? this.qualify(declared.namespace, flags.type) : this.refer(fqn);
+  }
+
+  /** A whole payload of the type: its `Any*` union when it has derived types, since the payload may be any of them. */
+  referPayload(fqn: string): string {
+    const declared = this.plan.declared.get(fqn);
+    if (declared && this.plan.unions.has(fqn)) return this.qualify(declared.namespace, unionName(declared.name));
+    return this.referValue(fqn);
+  }
+
+  isFlags(fqn: string): boolean {
+    const declared = this.plan.declared.get(fqn);
+    return Boolean(declared && this.plan.namespaces.get(declared.namespace)?.flags.has(fqn));
+  }
+
+  isStructured(fqn: string): boolean {
+    return this.plan.declared.get(fqn)?.kind === "type";
+  }
+
+  /** One of the generic envelope types. */
+  envelope(role: keyof EnvelopeNames): string {
+    const name = this.plan.envelope[role];
+    if (this.plan.layout === "modules") {
+      this.usesEnvelope = true;
+      return `${this.plan.envelopeAlias}.${name}`;
+    }
+    return this.topLevel(name);
+  }
+
+  private qualify(namespace: string, local: string): string {
+    if (namespace === this.namespace) return local;
+    if (this.plan.layout === "modules") {
+      this.imports.add(namespace);
+      return `${namespaceIdentifier(namespace)}.${local}`;
+    }
+    const nested = this.plan.nested.get(namespace);
+    // A qualified name's first part is looked up as a namespace, which no declaration inside a block can shadow.
+    return nested ? `${nested}.${local}` : this.topLevel(local);
+  }
+
+  /** A top-level name seen from this scope: bare, unless a declaration of this block has the same name. */
+  private topLevel(name: string): string {
+    if (this.namespace === ROOT_NAMESPACE || !this.plan.namespaces.get(this.namespace)?.names.has(name)) return name;
+    this.usesRoot = true;
+    return `${rootAlias()}.${name}`;
+  }
+}
+
+/** The single file imports itself under this name, to reach top-level names a namespace block shadows. */
+export function rootAlias(): string {
+  return namespaceIdentifier(ROOT_NAMESPACE);
+}

@@ -1,0 +1,46 @@
+import { ModuleDeclarationKind, StructureKind, type StatementStructures } from "ts-morph";
+import type { Hierarchy } from "../model/hierarchy.js";
+import type { Model } from "../types/index.js";
+import { jsDoc } from "./docs.js";
+import { envelopeStatements } from "./envelope.js";
+import { namespaceBody, type EmitMode } from "./module.js";
+import { ROOT_NAMESPACE } from "./names.js";
+import type { NamePlan } from "./plan.js";
+import { ModuleScope, rootAlias } from "./scope.js";
+
+/** The one file of the single-file layout: declarations only, so a `.d.ts` that needs no runtime. */
+export const SINGLE_FILE = "index.d.ts";
+
+const DECLARATIONS_ONLY: EmitMode = { runtime: false };
+
+/**
+ * The single-file layout, shaped like @microsoft/microsoft-graph-types: the envelope and microsoft.graph's types at
+ * the top level, every other namespace in an `export namespace` block (`PartnersBilling`). A block refers to a
+ * top-level name it shadows through the file's import of itself (`microsoftGraph.Entity`); other blocks' names are
+ * always qualified (`PartnersBilling.Operation`), which nothing can shadow.
+ */
+export function singleFileStatements(model: Model, hierarchy: Hierarchy, plan: NamePlan): StatementStructures[] {
+  let usesRoot = false;
+  const body = (name: string): StatementStructures[] => {
+    const scope = new ModuleScope(name, plan);
+    const statements = namespaceBody(model.namespaces.find((n) => n.name === name)!, hierarchy, plan, scope, DECLARATIONS_ONLY);
+    usesRoot ||= scope.usesRoot;
+    return statements;
+  };
+  const statements: StatementStructures[] = [...envelopeStatements(plan.envelope)];
+  if (model.namespaces.some((n) => n.name === ROOT_NAMESPACE)) statements.push(...body(ROOT_NAMESPACE));
+  for (const namespace of model.namespaces) {
+    const nested = plan.nested.get(namespace.name);
+    if (!nested) continue;
+    statements.push({
+      kind: StructureKind.Module,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      isExported: true,
+      name: nested,
+      docs: jsDoc(`The ${namespace.name} namespace.`),
+      statements: body(namespace.name),
+    });
+  }
+  if (usesRoot) statements.unshift({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: rootAlias(), moduleSpecifier: `./${SINGLE_FILE.replace(/\.d\.ts$/, ".js")}` });
+  return statements;
+}
