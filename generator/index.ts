@@ -1,27 +1,38 @@
 import path from "node:path";
-import { runPipeline } from "./pipeline.js";
+import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
+import type { Layout, Templates } from "./emit/index.js";
+import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
+import { runPipeline, type Limits } from "./pipeline.js";
 import { displayPath, readSources } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, readTemplates } from "./read/templates.js";
-import type { Templates } from "./emit/index.js";
 import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
 import { checkOutput, isCurrent, type CheckResult } from "./write/check.js";
 import { writeOutput } from "./write/atomic.js";
 
 export type { CheckResult } from "./write/check.js";
+export type { Layout, Templates } from "./emit/index.js";
+export type { Limits } from "./pipeline.js";
 export { InternalError, runPipeline } from "./pipeline.js";
+export { ConfigError, loadConfig, type Config, type ConfigLimits, type LoadedConfig } from "./config/config.js";
 export * from "./types/index.js";
 
 export interface GenerateOptions {
-  /** Markdown files or folders (searched recursively). Default: `["input"]`. */
+  /** Markdown files or folders (searched recursively). Default: `["input"]`, unless `csdl` is given. */
   inputs?: string[];
+  /** CSDL (EDMX) files, or folders of `.xml` files. With no `inputs`, no docs are read at all. */
+  csdl?: string[];
   /** Output folder. Default: `"output"`. */
   out?: string;
   /** Compare with `out` instead of writing. */
   check?: boolean;
   /** Write the files to `out` (default true unless `check`). */
   write?: boolean;
+  /** `"modules"` (default, one module per namespace) or `"single"` (one `index.d.ts` with nested namespaces). */
+  layout?: Layout;
   /** Folder with `banner.txt` and `runtime.ts`. Default: the package's own `templates/`. */
   templates?: string;
+  /** Resource limits for hostile input; each has a safe default. */
+  limits?: { markdown?: Limits["markdown"]; csdl?: Limits["csdl"] };
   /** Resolve relative paths against this folder. Default: `process.cwd()`. */
   cwd?: string;
 }
@@ -38,17 +49,25 @@ export interface GenerateResult {
   check?: CheckResult & { current: boolean };
 }
 
+/** Input problems that make the whole run unusable, as opposed to one page skipped with a diagnostic. */
+const BLOCKING = new Set(["unreadable-input", "no-input"]);
+
 /**
- * The programmatic API: read the pages, generate, then write or check. Never throws for bad input (see the
- * diagnostics); throws `InternalError` only for a bug in graph-typegen.
+ * The programmatic API: read the pages (and metadata), generate, then write or check. Never throws for bad input
+ * (see the diagnostics); throws `InternalError` only for a bug in graph-typegen.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
-  const inputs = options.inputs?.length ? options.inputs : ["input"];
+  const csdl = options.csdl ?? [];
+  const inputs = options.inputs?.length ? options.inputs : csdl.length ? [] : ["input"];
   const out = path.resolve(cwd, options.out ?? "output");
-  const read = await readSources(inputs, cwd);
-  if (read.diagnostics.some((d) => d.severity === "error")) {
-    return { files: [], diagnostics: read.diagnostics, generated: false, written: false };
+  const docsRead = inputs.length ? await readSources(inputs, cwd, { maxBytes: options.limits?.markdown?.maxPageBytes ?? DEFAULT_MARKDOWN_LIMITS.maxPageBytes }) : { sources: [], diagnostics: [] };
+  const csdlRead = csdl.length
+    ? await readSources(csdl, cwd, { extensions: [".xml", ".edmx", ".csdl"], maxBytes: options.limits?.csdl?.maxBytes ?? DEFAULT_CSDL_LIMITS.maxBytes })
+    : { sources: [], diagnostics: [] };
+  const readDiagnostics = [...docsRead.diagnostics, ...csdlRead.diagnostics];
+  if (readDiagnostics.some((d) => BLOCKING.has(d.kind))) {
+    return { files: [], diagnostics: readDiagnostics, generated: false, written: false };
   }
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : DEFAULT_TEMPLATES_DIR;
   let templates: Templates;
@@ -56,12 +75,17 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     templates = await readTemplates(templatesDir);
   } catch (error) {
     const message = `cannot read templates from ${displayPath(templatesDir, cwd)}: ${error instanceof Error ? error.message : String(error)}`;
-    return { files: [], diagnostics: [...read.diagnostics, diagnostic("unreadable-input", message)], generated: false, written: false };
+    return { files: [], diagnostics: [...readDiagnostics, diagnostic("unreadable-input", message)], generated: false, written: false };
   }
   // The banner names inputs relative to the output folder, so it does not depend on where the command ran.
-  const sourceLabels = inputs.map((input) => path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || ".");
-  const result = await runPipeline(read.sources, { templates, sourceLabels });
-  const diagnostics = [...read.diagnostics, ...result.diagnostics];
+  const sourceLabels = [...inputs, ...csdl].map((input) => path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || ".");
+  const result = await runPipeline([...docsRead.sources, ...csdlRead.sources], {
+    templates,
+    sourceLabels,
+    ...(options.layout ? { layout: options.layout } : {}),
+    limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {} },
+  });
+  const diagnostics = [...readDiagnostics, ...result.diagnostics];
   if (options.check) {
     const check = await checkOutput(out, result.files);
     return { files: result.files, diagnostics, model: result.model, generated: true, written: false, check: { ...check, current: isCurrent(check) } };

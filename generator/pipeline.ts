@@ -1,8 +1,13 @@
-import { emitModel, type Templates } from "./emit/index.js";
+import { parseCsdl } from "./csdl/parse.js";
+import type { CsdlLimits } from "./csdl/limits.js";
+import { emitModel, type Layout, type Templates } from "./emit/index.js";
 import { formatFiles } from "./format/prettier.js";
+import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
 import { parseMarkdownPage } from "./markdown/page.js";
 import { buildModel } from "./model/build.js";
-import type { Diagnostic, DocPage, GeneratedFile, Model, SourceText } from "./types/index.js";
+import { modelFromCsdl } from "./model/csdl-build.js";
+import { mergeModels } from "./model/merge.js";
+import { diagnostic, type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
 
 /** A bug in graph-typegen (not in the input), tagged with the file it was processing so users can report it. */
 export class InternalError extends Error {
@@ -15,46 +20,96 @@ export class InternalError extends Error {
   }
 }
 
+export interface Limits {
+  markdown: Partial<MarkdownLimits>;
+  csdl: Partial<CsdlLimits>;
+}
+
 export interface PipelineOptions {
   templates: Templates;
   /** Inputs as the banner names them. */
   sourceLabels: readonly string[];
+  layout?: Layout;
+  limits?: Partial<Limits>;
 }
 
 export interface PipelineResult {
   files: GeneratedFile[];
   model: Model;
   pages: DocPage[];
+  documents: CsdlDocument[];
   diagnostics: Diagnostic[];
 }
 
-/** parse -> model -> emit -> format over in-memory sources. No file system access; bad input never throws. */
+/** CSDL comes as `.xml`, `.edmx` or `.csdl`; everything else is a Markdown page. */
+export function isCsdlSource(source: SourceText): boolean {
+  return /\.(xml|edmx|csdl)$/i.test(source.path);
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** One page through the Markdown adapter; a page past a limit (or too deep for the parser) is skipped with a diagnostic. */
+function parsePage(source: SourceText, limits: MarkdownLimits): { page?: DocPage; diagnostics: Diagnostic[] } {
+  const refused = checkMarkdownLimits(source, limits);
+  if (refused) return { diagnostics: [refused] };
+  try {
+    return parseMarkdownPage(source);
+  } catch (error) {
+    if (isStackOverflow(error)) {
+      return { diagnostics: [diagnostic("nesting-too-deep", "page nests too deeply for the Markdown parser; page skipped", { file: source.path, line: 1, column: 1 })] };
+    }
+    throw new InternalError(source.path, error);
+  }
+}
+
+function stage<T>(file: string | undefined, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof InternalError ? error : new InternalError(file, error);
+  }
+}
+
+/**
+ * parse -> model -> emit -> format over in-memory sources. No file system access; bad input never throws. Docs
+ * alone, CSDL alone, or both: then the metadata is authoritative for structure and the docs add descriptions and
+ * enum narrowing, and where the two disagree there are drift diagnostics.
+ */
 export async function runPipeline(sources: readonly SourceText[], options: PipelineOptions): Promise<PipelineResult> {
   const diagnostics: Diagnostic[] = [];
+  const markdownLimits = resolveMarkdownLimits(options.limits?.markdown);
   const pages: DocPage[] = [];
+  const documents: CsdlDocument[] = [];
   for (const source of sources) {
-    try {
-      const result = parseMarkdownPage(source);
-      pages.push(result.page);
-      diagnostics.push(...result.diagnostics);
-    } catch (error) {
-      throw new InternalError(source.path, error);
+    if (isCsdlSource(source)) {
+      const read = stage(source.path, () => parseCsdl(source, options.limits?.csdl));
+      documents.push(read.document);
+      diagnostics.push(...read.diagnostics);
+    } else {
+      const read = parsePage(source, markdownLimits);
+      if (read.page) pages.push(read.page);
+      diagnostics.push(...read.diagnostics);
     }
   }
-  let built: ReturnType<typeof buildModel>;
-  try {
-    built = buildModel(pages);
-  } catch (error) {
-    throw new InternalError(undefined, error);
+  const docs = pages.length || !documents.length ? stage(undefined, () => buildModel(pages)) : undefined;
+  const metadata = documents.length ? stage(undefined, () => modelFromCsdl(documents)) : undefined;
+  for (const built of [docs, metadata]) if (built) diagnostics.push(...built.diagnostics);
+  let model = (metadata ?? docs)!.model;
+  if (docs && metadata) {
+    const merged = stage(undefined, () => mergeModels(metadata.model, docs.model));
+    diagnostics.push(...merged.diagnostics);
+    model = merged.model;
   }
-  diagnostics.push(...built.diagnostics);
+  const emitted = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}) }));
   let files: GeneratedFile[];
   try {
-    files = await formatFiles(emitModel(built.model, { templates: options.templates, sources: options.sourceLabels }));
+    files = await formatFiles(emitted);
   } catch (error) {
     throw new InternalError(undefined, error);
   }
-  return { files, model: built.model, pages, diagnostics: sortDiagnostics(diagnostics) };
+  return { files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 /** By file, then position, so reports read top to bottom and are the same on every run. */

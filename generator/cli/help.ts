@@ -4,26 +4,38 @@ const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import
 
 export const VERSION: string = packageJson.version;
 
-export const HELP = `graph-typegen ${VERSION}: TypeScript types from Microsoft Graph resource docs.
+export const HELP = `graph-typegen ${VERSION}: TypeScript types from Microsoft Graph resource docs and CSDL.
 
 Usage:
-  graph-typegen generate [paths...] [options]
+  graph-typegen generate [paths...] [--csdl <file>...] [options]
+  graph-typegen drift --csdl <file> --docs <dir> [--format text|json|markdown]
 
-Reads the Markdown resource pages in paths (files or folders; default: input/) and writes
-TypeScript interfaces, enums and type guards, one module per namespace, to the output folder.
+generate reads the Markdown resource pages in paths (files or folders; default: input/, or none when
+--csdl is given) and/or CSDL metadata, and writes TypeScript interfaces, enums and type guards, one
+module per namespace, to the output folder. With both, the metadata is authoritative for structure and
+the docs add descriptions and enum narrowing. drift reports where docs and metadata disagree.
 
 Options:
-  -o, --out <dir>       output folder (default: output/)
-      --check           write nothing; exit 1 if the output folder is not what generate would write
-      --templates <dir> folder with banner.txt and runtime.ts overriding the built-in templates
-      --reporter <name> text (default), json, or github (workflow commands, inline on pull requests)
-      --strict          warnings fail the run (exit 1)
+      --config <file>    read options from this file instead of the nearest graph-typegen.config.json
+                         (or .mjs) found from the current folder upward; flags override its values
+  -o, --out <dir>        output folder (default: output/)
+      --csdl <file>      CSDL (EDMX) metadata to read; repeat for several files
+      --docs <dir>       (drift) the docs to compare with the metadata
+      --check            write nothing; exit 1 if the output folder is not what generate would write
+      --layout <kind>    modules (default: one module per namespace) or single (one index.d.ts)
+      --templates <dir>  folder with banner.txt and runtime.ts overriding the built-in templates
+      --reporter <name>  text (default), json, or github (workflow commands, inline on pull requests)
+      --format <name>    (drift) text (default), json, or markdown
+      --strict           warnings fail the run (exit 1)
       --max-warnings <n> more than n warnings fail the run (exit 1)
-      --verbose         also print info diagnostics (skipped pages, assumptions)
-      --debug           print the stack of an internal error
-  -h, --help            show this help
-  -v, --version         show the version
+      --max-page-bytes <n>, --max-table-rows <n>, --max-nesting <n>, --max-xml-bytes <n>, --max-xml-depth <n>
+                         limits for hostile input (defaults 2 MiB, 10000, 32, 64 MiB, 200); a page or
+                         file past one is skipped with a diagnostic
+      --verbose          also print info diagnostics (skipped pages, assumptions)
+      --debug            print the stack of an internal error
+  -h, --help             show this help
+  -v, --version          show the version
 
-Exit codes: 0 ok; 1 errors (or too many warnings) found, or --check found stale files; 2 unusable arguments or input;
-3 internal error (a bug: please report it).
+Exit codes: 0 ok; 1 errors (or too many warnings) found, --check found stale files, or drift found;
+2 unusable arguments or input; 3 internal error (a bug: please report it).
 `;

@@ -9,25 +9,33 @@ export function displayPath(absolute: string, cwd: string): string {
   return shown.split(path.sep).join("/");
 }
 
-async function markdownFilesUnder(directory: string): Promise<string[]> {
+async function filesUnder(directory: string, extensions: readonly string[]): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true, recursive: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
+    .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))
     .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+export interface ReadOptions {
+  /** Which files a folder contributes. Default: Markdown pages. */
+  extensions?: readonly string[];
+  /** Files larger than this are not read at all (a diagnostic says so), so a huge file cannot exhaust memory. */
+  maxBytes?: number;
 }
 
 /**
  * The read stage (an I/O edge): the Markdown files named by `inputs` (files, or folders searched recursively),
  * in a stable order. What cannot be read is a diagnostic; the caller decides whether the run can go on.
  */
-export async function readSources(inputs: readonly string[], cwd: string): Promise<{ sources: SourceText[]; diagnostics: Diagnostic[] }> {
+export async function readSources(inputs: readonly string[], cwd: string, options: ReadOptions = {}): Promise<{ sources: SourceText[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const files = new Set<string>();
+  const extensions = options.extensions ?? [".md"];
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     try {
       const info = await stat(absolute);
-      if (info.isDirectory()) for (const file of await markdownFilesUnder(absolute)) files.add(file);
+      if (info.isDirectory()) for (const file of await filesUnder(absolute, extensions)) files.add(file);
       else files.add(absolute);
     } catch (error) {
       diagnostics.push(diagnostic("unreadable-input", `cannot read input ${input}: ${reason(error)}`, { file: displayPath(absolute, cwd), line: 1, column: 1 }));
@@ -38,13 +46,18 @@ export async function readSources(inputs: readonly string[], cwd: string): Promi
   for (const file of sorted) {
     const shown = displayPath(file, cwd);
     try {
+      const { size } = await stat(file);
+      if (options.maxBytes !== undefined && size > options.maxBytes) {
+        diagnostics.push(diagnostic("input-too-large", `${shown} is ${size} bytes, over the limit of ${options.maxBytes}; not read`, { file: shown, line: 1, column: 1 }));
+        continue;
+      }
       sources.push({ path: shown, text: await readFile(file, "utf8") });
     } catch (error) {
       diagnostics.push(diagnostic("unreadable-input", `cannot read ${shown}: ${reason(error)}`, { file: shown, line: 1, column: 1 }));
     }
   }
   if (!sources.length && !diagnostics.length) {
-    diagnostics.push(diagnostic("no-input", `no Markdown pages found in ${inputs.join(", ")}`));
+    diagnostics.push(diagnostic("no-input", `no ${extensions.join(" or ")} files found in ${inputs.join(", ")}`));
   }
   return { sources, diagnostics };
 }

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { EXIT, main } from "../generator/cli/main.js";
-import { ROOT, resourcePage } from "./helpers.js";
+import { EXIT, main } from "../../generator/cli/main.js";
+import { ROOT, resourcePage } from "../helpers.js";
 
 interface Run {
   code: number;
@@ -59,7 +59,7 @@ describe("help and arguments", () => {
   test("a folder without Markdown pages is exit 2 (GT0002)", async () => {
     const { code, stdout } = await run(["generate", tmp, "--out", path.join(tmp, "out")]);
     expect(code).toBe(EXIT.usage);
-    expect(stdout).toContain("error GT0002 no Markdown pages found");
+    expect(stdout).toContain("error GT0002 no .md files found");
   });
 });
 

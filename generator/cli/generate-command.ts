@@ -1,0 +1,61 @@
+import path from "node:path";
+import { LAYOUTS, loadConfig } from "../config/config.js";
+import { generate } from "../index.js";
+import { displayPath } from "../read/sources.js";
+import { EXIT, type Io } from "./io.js";
+import { limitsFrom, oneOf, wholeNumber, type Flags } from "./options.js";
+import { countByKind, countBySeverity, formatDiagnostic, githubCommand, REPORTERS, summaryLine, summaryTable } from "./report.js";
+
+/** `graph-typegen generate [paths...]`: generate, then write or --check; report diagnostics. */
+export async function generateCommand(paths: string[], flags: Flags, io: Io): Promise<number> {
+  // The config file first, each flag over it. Its paths are already absolute (against its folder); flag paths stay
+  // relative to io.cwd. With a config, the defaults input/ and output/ are in its folder too, so a run from a
+  // subfolder does what a run beside it does.
+  const loaded = await loadConfig({ cwd: io.cwd, ...(flags.config !== undefined ? { file: flags.config } : {}) });
+  const config = loaded?.config ?? {};
+  const reporter = oneOf("reporter", flags.reporter, REPORTERS, config.reporter ?? "text");
+  const layout = oneOf("layout", flags.layout, LAYOUTS, config.layout ?? "modules");
+  const maxWarnings = wholeNumber("max-warnings", flags["max-warnings"]) ?? config.maxWarnings;
+  const strict = flags.strict ?? config.strict ?? false;
+  const csdl = flags.csdl?.length ? flags.csdl : (config.csdl ?? []);
+  const inputs = paths.length ? paths : config.inputs?.length ? config.inputs : loaded && !csdl.length ? [path.join(loaded.dir, "input")] : [];
+  const outPath = flags.out ?? config.out ?? (loaded ? path.join(loaded.dir, "output") : "output");
+  const out = flags.out ?? (loaded ? displayPath(outPath, io.cwd) : outPath);
+  const templates = flags.templates ?? config.templates;
+  const result = await generate({
+    inputs,
+    cwd: io.cwd,
+    out: outPath,
+    layout,
+    limits: limitsFrom(flags, loaded?.options.limits),
+    ...(csdl.length ? { csdl } : {}),
+    ...(flags.check ? { check: true } : {}),
+    ...(templates ? { templates } : {}),
+  });
+
+  const counts = countBySeverity(result.diagnostics);
+  const tooManyWarnings = (strict && counts.warning > 0) || (maxWarnings !== undefined && counts.warning > maxWarnings);
+  const checkLines = result.check
+    ? [...result.check.stale.map((f) => `stale: ${out}/${f}`), ...result.check.missing.map((f) => `missing: ${out}/${f}`), ...result.check.extra.map((f) => `would delete: ${out}/${f}`)]
+    : [];
+  const outcome = !result.generated
+    ? "nothing generated"
+    : result.check
+      ? result.check.current
+        ? `${out}/ is current (${result.files.length} files)`
+        : `${out}/ is not current: run graph-typegen generate`
+      : `wrote ${result.files.length} files to ${out}/`;
+  const code = !result.generated ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
+
+  const shown = flags.verbose || reporter !== "text" ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
+  if (reporter === "json") {
+    io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check: result.check, files: result.files.map((f) => f.path), diagnostics: shown }, null, 2)}\n`);
+    return code;
+  }
+  const lines = [...shown.map(reporter === "github" ? githubCommand : formatDiagnostic), ...checkLines];
+  if (result.diagnostics.length) lines.push("", "diagnostics by code:", summaryTable(result.diagnostics));
+  if (tooManyWarnings) lines.push(strict ? "--strict: warnings fail the run" : `more than ${maxWarnings} warnings (--max-warnings)`);
+  lines.push(summaryLine(counts, outcome));
+  io.stdout(`${lines.join("\n")}\n`);
+  return code;
+}

@@ -1,0 +1,68 @@
+import { diagnostic, type Diagnostic, type SourceText } from "../types/index.js";
+
+/**
+ * Resource limits for one Markdown page. Docs pull requests can come from anyone, and remark is recursive and,
+ * for deeply nested lists, quadratic: these bounds keep a hostile page from crashing or stalling a run. Real Graph
+ * pages stay far below them (largest 87 KB, longest table 828 rows, nesting 3 levels).
+ */
+export interface MarkdownLimits {
+  /** Largest page accepted, in UTF-8 bytes. */
+  maxPageBytes: number;
+  /** Most consecutive table lines in one page. */
+  maxTableRows: number;
+  /** Deepest block quote or list nesting. */
+  maxNesting: number;
+}
+
+export const DEFAULT_MARKDOWN_LIMITS: Readonly<MarkdownLimits> = {
+  maxPageBytes: 2 * 1024 * 1024,
+  maxTableRows: 10_000,
+  maxNesting: 32,
+};
+
+export function resolveMarkdownLimits(limits: Partial<MarkdownLimits> = {}): MarkdownLimits {
+  const pick = (key: keyof MarkdownLimits): number => {
+    const value = limits[key];
+    return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_MARKDOWN_LIMITS[key];
+  };
+  return { maxPageBytes: pick("maxPageBytes"), maxTableRows: pick("maxTableRows"), maxNesting: pick("maxNesting") };
+}
+
+const CONTAINER_MARKERS = /^(?:\s*(?:>|[-+*](?=\s)|\d{1,9}[.)](?=\s)))+/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * A cheap line scan before the page reaches remark: size, text-ness, table length and nesting depth. The first
+ * limit a page exceeds is returned as a diagnostic and the page is skipped. This is a guard, not a reader: the
+ * structure itself is only ever read from the tree.
+ */
+export function checkMarkdownLimits(source: SourceText, limits: MarkdownLimits): Diagnostic | undefined {
+  const file = source.path;
+  const bytes = Buffer.byteLength(source.text, "utf8");
+  if (bytes > limits.maxPageBytes) {
+    return diagnostic("input-too-large", `page is ${bytes} bytes, over the limit of ${limits.maxPageBytes} (--max-page-bytes); page skipped`, { file, line: 1, column: 1 });
+  }
+  const nul = source.text.indexOf("\u0000");
+  const replacements = source.text.length ? (source.text.match(/\uFFFD/g)?.length ?? 0) / source.text.length : 0;
+  if (nul !== -1 || replacements > 0.01) {
+    const why = nul !== -1 ? "contains NUL bytes" : "is not valid UTF-8";
+    return diagnostic("not-text", `page ${why}: not a Markdown text file; page skipped`, { file, line: 1, column: 1 });
+  }
+  const lines = source.text.split(/\r?\n/);
+  let tableRun = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    tableRun = line.includes("|") ? tableRun + 1 : 0;
+    if (tableRun > limits.maxTableRows) {
+      return diagnostic("table-too-large", `table has more than ${limits.maxTableRows} rows (--max-table-rows); page skipped`, { file, line: i + 1 - tableRun + 1, column: 1 });
+    }
+    // Block quotes and list items opened on one line ("> > x", "- - x", "1. 1. x", "> - x") nest like indented
+    // ones, so each container marker that starts the line is a level (a "- - -" thematic break is not).
+    const markers = THEMATIC_BREAK.test(line) ? 0 : (CONTAINER_MARKERS.exec(line)?.[0].match(/[>+*-]|\d+[.)]/g)?.length ?? 0);
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
+    if (markers > limits.maxNesting || indent > 4 * limits.maxNesting) {
+      return diagnostic("nesting-too-deep", `block quotes or lists nest deeper than ${limits.maxNesting} levels (--max-nesting); page skipped`, { file, line: i + 1, column: 1 });
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { EXIT, main } from "../../generator/cli/main.js";
+import { edmx } from "../csdl/helpers.js";
+import { ROOT, resourcePage } from "../helpers.js";
+
+let tmp: string;
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-csdl-cli-"));
+});
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: tmp });
+  return { code, stdout, stderr };
+}
+
+const METADATA = edmx(`
+  <EntityType Name="entity" Abstract="true">
+    <Key><PropertyRef Name="id" /></Key>
+    <Property Name="id" Type="Edm.String" Nullable="false" />
+  </EntityType>
+  <EntityType Name="widget" BaseType="graph.entity">
+    <Property Name="size" Type="Edm.Int32" />
+    <Property Name="colour" Type="Edm.String" />
+  </EntityType>
+`);
+
+async function files(): Promise<{ metadata: string; docs: string }> {
+  const metadata = path.join(tmp, "metadata.xml");
+  await writeFile(metadata, METADATA);
+  const docs = path.join(tmp, "docs");
+  await mkdir(docs);
+  await writeFile(
+    path.join(docs, "widget.md"),
+    resourcePage({
+      name: "widget",
+      annotation: { blockType: "resource", "@odata.type": "microsoft.graph.widget", baseType: "microsoft.graph.entity" },
+      properties: ["|size|Int32|How big the widget is.|", "|weight|Double|Not in the metadata.|"],
+    }),
+  );
+  return { metadata, docs };
+}
+
+test("--csdl alone generates from the metadata and reads no docs, not even input/", async () => {
+  const { metadata } = await files();
+  const { code, stdout } = await run(["generate", "--csdl", metadata, "--out", "out"]);
+  expect(code).toBe(EXIT.ok);
+  expect(stdout).toContain("wrote 3 files to out/");
+  const graph = await readFile(path.join(tmp, "out", "microsoft.graph.ts"), "utf8");
+  expect(graph).toContain("export interface Widget extends Entity {");
+  expect(graph).toContain("size?: number | null;");
+  expect(graph).toContain("from ../metadata.xml; do not edit");
+  expect((await readdir(path.join(tmp, "out"))).some((f) => f.includes("partners"))).toBe(false);
+});
+
+test("docs and --csdl together: the metadata's structure, the docs' descriptions, drift as diagnostics", async () => {
+  const { metadata, docs } = await files();
+  const { code, stdout } = await run(["generate", docs, "--csdl", metadata, "--out", "out"]);
+  expect(code).toBe(EXIT.ok);
+  expect(stdout).toMatch(/docs\/widget\.md:\d+:\d+ warning GT3103 microsoft\.graph\.widget\/weight/);
+  const graph = await readFile(path.join(tmp, "out", "microsoft.graph.ts"), "utf8");
+  expect(graph).toMatch(/How big the widget is\.\s+\*\s+\*\s+@format int32\s+\*\/\s+size\?: number \| null;/);
+  expect(graph).toContain("colour?: string | null;");
+  expect(graph).not.toContain("weight");
+});
+
+test("drift reports only where docs and metadata disagree, as text, JSON or Markdown; exit 1 on drift", async () => {
+  const { metadata, docs } = await files();
+  const text = await run(["drift", "--csdl", metadata, "--docs", docs]);
+  expect(text.code).toBe(EXIT.failed);
+  expect(text.stdout).toContain("GT3103");
+  expect(text.stdout).not.toContain("GT1001");
+  const markdown = await run(["drift", "--csdl", metadata, "--docs", docs, "--format", "markdown"]);
+  expect(markdown.stdout).toMatch(/^#/m);
+  expect(markdown.stdout).toContain("microsoft.graph.widget");
+  const json = JSON.parse((await run(["drift", "--csdl", metadata, "--docs", docs, "--format", "json"])).stdout) as { total: number };
+  expect(json.total).toBeGreaterThanOrEqual(1);
+  expect((await run(["drift", "--docs", docs])).code).toBe(EXIT.usage);
+});
+
+test("a page over --max-page-bytes is skipped with GT0003 and the run fails", async () => {
+  const { code, stdout } = await run(["generate", path.join(ROOT, "input"), "--out", "out", "--max-page-bytes", "100"]);
+  expect(code).toBe(EXIT.failed);
+  expect(stdout).toMatch(/entity\.md:1:1 error GT0003 .* is \d+ bytes, over the limit of 100; not read/);
+  expect((await run(["generate", "--max-page-bytes", "lots"])).code).toBe(EXIT.usage);
+});
+
+test("--layout single writes one declaration file", async () => {
+  const { metadata } = await files();
+  const { code } = await run(["generate", "--csdl", metadata, "--out", "out", "--layout", "single"]);
+  expect(code).toBe(EXIT.ok);
+  expect((await readdir(path.join(tmp, "out"))).filter((f) => !f.startsWith("."))).toEqual(["index.d.ts"]);
+  expect((await run(["generate", "--csdl", metadata, "--layout", "stacked"])).code).toBe(EXIT.usage);
+});
