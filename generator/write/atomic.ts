@@ -14,12 +14,30 @@ async function exists(file: string): Promise<boolean> {
   return stat(file).then(() => true, () => false);
 }
 
-/** A run killed between the two renames of a swap leaves only the backup: put it back before anything else. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Cleans up after a run that was killed: one killed between the two renames of a swap leaves only the backup, so
+ * it is put back; temporary folders of runs that are no longer alive (the pid is in the name) are removed.
+ */
 export async function recoverInterruptedWrite(outDir: string): Promise<void> {
-  const { backup } = siblingNames(outDir);
-  if (!(await exists(backup))) return;
-  if (await exists(outDir)) await rm(backup, { recursive: true, force: true });
-  else await rename(backup, outDir);
+  const { tmpPrefix, backup } = siblingNames(outDir);
+  if (await exists(backup)) {
+    if (await exists(outDir)) await rm(backup, { recursive: true, force: true });
+    else await rename(backup, outDir);
+  }
+  const parent = path.dirname(tmpPrefix);
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const pid = name.startsWith(path.basename(tmpPrefix)) ? Number(name.slice(path.basename(tmpPrefix).length).split("-")[0]) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
 }
 
 async function filesUnder(directory: string): Promise<string[]> {
@@ -38,7 +56,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   await recoverInterruptedWrite(out);
   const { tmpPrefix, backup } = siblingNames(out);
   await mkdir(path.dirname(out), { recursive: true });
-  const tmp = await mkdtemp(tmpPrefix);
+  const tmp = await mkdtemp(`${tmpPrefix}${process.pid}-`);
   try {
     await chmod(tmp, 0o755); // mkdtemp makes it private; the output folder is an ordinary one
 
