@@ -1,0 +1,289 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { UsageError } from "../cli/options.js";
+import { REPORTERS, type ReporterName } from "../cli/report.js";
+import type { GenerateOptions, Layout } from "../index.js";
+import { displayPath } from "../read/sources.js";
+
+/** Searched for in this order in each folder, from the working directory up to the root: the first hit wins. */
+export const CONFIG_FILES = ["graph-typegen.config.json", "graph-typegen.config.mjs"] as const;
+
+export const LAYOUTS: readonly Layout[] = ["modules", "single"];
+
+export interface ConfigLimits {
+  maxPageBytes?: number;
+  maxTableRows?: number;
+  maxNesting?: number;
+  maxXmlBytes?: number;
+  maxXmlDepth?: number;
+}
+
+/** A config file's contents, validated. In a `LoadedConfig`, every path is absolute. */
+export interface Config {
+  $schema?: string;
+  inputs?: string[];
+  csdl?: string[];
+  out?: string;
+  layout?: Layout;
+  templates?: string;
+  limits?: ConfigLimits;
+  strict?: boolean;
+  maxWarnings?: number;
+  reporter?: ReporterName;
+}
+
+export interface LoadedConfig {
+  /** The config file, absolute. */
+  file: string;
+  /** Its folder: relative paths in the file, and the defaults `input/` and `output/`, resolve against it. */
+  dir: string;
+  config: Config;
+  /** The part `generate()` takes (with `cwd` set to `dir`); spread it first and override what you like. */
+  options: GenerateOptions;
+}
+
+/** A config file that cannot be used; a UsageError, so the CLI exits 2. */
+export class ConfigError extends UsageError {
+  override name = "ConfigError";
+}
+
+export type Rule = "string" | "path" | "paths" | "boolean" | "count" | "positive" | readonly string[] | { readonly [key: string]: Rule };
+
+/**
+ * What each key accepts: the one table the validator reads. `satisfies` ties it to `Config` (a key missing here or
+ * extra here fails to compile), and test/config ties it to schema.json, so the three cannot drift apart.
+ */
+export const CONFIG_RULES = {
+  $schema: "string",
+  inputs: "paths",
+  csdl: "paths",
+  out: "path",
+  layout: LAYOUTS,
+  templates: "path",
+  limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive" },
+  strict: "boolean",
+  maxWarnings: "count",
+  reporter: REPORTERS,
+} as const satisfies { [K in keyof Config]-?: Rule };
+
+/**
+ * Finds (or, with `file`, takes) the config file, loads and validates it. Returns undefined when a search finds
+ * none; throws `ConfigError` naming the file for one that is unreadable, not JSON, or has an unknown or mistyped key.
+ * `generate()` never reads config files itself: this is for the CLI and for API users who want the same behaviour.
+ */
+export async function loadConfig(options: { cwd?: string; file?: string } = {}): Promise<LoadedConfig | undefined> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const file = options.file !== undefined ? path.resolve(cwd, options.file) : await findConfig(cwd);
+  if (!file) return undefined;
+  const shown = displayPath(file, cwd);
+  const raw = /\.[cm]?js$/i.test(file) ? await importConfig(file, shown) : parseJson(await readText(file, shown), shown);
+  validate(raw, CONFIG_RULES, "", shown);
+  const dir = path.dirname(file);
+  const config = resolvePaths(raw as Config, dir);
+  return { file, dir, config, options: optionsFrom(config, dir) };
+}
+
+async function findConfig(from: string): Promise<string | undefined> {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILES) {
+      const file = path.join(dir, name);
+      if (await stat(file).then((s) => s.isFile(), () => false)) return file;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+async function readText(file: string, shown: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`cannot read config file ${shown}: ${reason}`);
+  }
+}
+
+async function importConfig(file: string, shown: string): Promise<unknown> {
+  const { mtimeMs } = await stat(file).catch(() => {
+    throw new ConfigError(`cannot read config file ${shown}: no such file`);
+  });
+  // import() caches by URL: the mtime makes an edited config load again in a long-running process (a watcher).
+  const url = `${pathToFileURL(file).href}?mtime=${mtimeMs}`;
+  let module: { default?: unknown };
+  try {
+    module = (await import(url)) as { default?: unknown };
+  } catch (error) {
+    throw new ConfigError(`${shown}: cannot load: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (module.default === undefined) throw new ConfigError(`${shown}: has no default export (export default { ... })`);
+  return module.default;
+}
+
+function parseJson(text: string, shown: string): unknown {
+  const json = text.replace(/^\uFEFF/, ""); // editors on Windows may save a BOM, which JSON.parse rejects
+  try {
+    return JSON.parse(json);
+  } catch {
+    const at = jsonErrorOffset(json);
+    const before = json.slice(0, at);
+    const line = before.split("\n").length;
+    const column = at - before.lastIndexOf("\n");
+    const char = json[at];
+    const found = at >= json.length ? "end of file" : /[\s\x00-\x1f']/.test(char) ? JSON.stringify(char) : `'${char}'`;
+    throw new ConfigError(`${shown}:${line}:${column}: not valid JSON: unexpected ${found}`);
+  }
+}
+
+/**
+ * The offset of the first syntax error. JSON.parse's messages differ between Node versions and some carry no
+ * position at all ("Unexpected token 'x', ... is not valid JSON"), so we find it with a small scanner.
+ */
+function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const space = (): void => {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+  };
+  const expect = (char: string): void => {
+    space();
+    if (text[i] !== char) fail();
+    i++;
+  };
+  const string = (): void => {
+    expect('"');
+    for (;;) {
+      if (i >= text.length || text[i] < " ") fail();
+      if (text[i] === '"') return void i++;
+      if (text[i] === "\\") {
+        i++;
+        if (!/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i, i + 5))) fail();
+        i += text[i] === "u" ? 5 : 1;
+      } else i++;
+    }
+  };
+  const list = (close: string, item: () => void): void => {
+    i++;
+    space();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      item();
+      space();
+      if (text[i] === close) return void i++;
+      expect(",");
+    }
+  };
+  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  const value = (): void => {
+    space();
+    if (text[i] === "{") return list("}", () => (string(), expect(":"), value()));
+    if (text[i] === "[") return list("]", value);
+    if (text[i] === '"') return string();
+    literal.lastIndex = i;
+    if (!literal.test(text)) fail();
+    i = literal.lastIndex;
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+  } catch (at) {
+    return typeof at === "number" ? at : 0; // a RangeError: nested deeper than the stack; point at the start
+  }
+  return 0;
+}
+
+function validate(value: unknown, rules: { readonly [key: string]: Rule }, prefix: string, shown: string): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigError(`${shown}: ${prefix ? `"${prefix}" must be an object` : "the config must be an object"}, not ${describe(value)}`);
+  }
+  for (const [key, item] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (!Object.hasOwn(rules, key)) throw new ConfigError(`${shown}: "${name}" is not a known option${suggest(key, Object.keys(rules))}`);
+    if (item === undefined) continue; // a .mjs config may say `out: process.env.OUT`: unset, not wrong
+    const rule = rules[key];
+    if (typeof rule === "object" && !Array.isArray(rule)) {
+      validate(item, rule as { readonly [key: string]: Rule }, name, shown);
+      continue;
+    }
+    const expected = mismatch(item, rule as Exclude<Rule, { readonly [key: string]: Rule }>);
+    if (expected) throw new ConfigError(`${shown}: "${name}" must be ${expected}, not ${describe(item)}`);
+  }
+}
+
+/** What the value should have been, or undefined when it fits the rule. */
+function mismatch(value: unknown, rule: Exclude<Rule, { readonly [key: string]: Rule }>): string | undefined {
+  const ok = (fits: boolean, expected: string): string | undefined => (fits ? undefined : expected);
+  // An empty path would resolve to the config's own folder: as `out`, the whole folder would be swapped out.
+  const isPath = (v: unknown): boolean => typeof v === "string" && v !== "";
+  if (typeof rule !== "string") return ok(rule.includes(value as string), `one of ${rule.map((r) => `"${r}"`).join(", ")}`);
+  switch (rule) {
+    case "string":
+      return ok(typeof value === "string", "a string");
+    case "path":
+      return ok(isPath(value), "a non-empty string (a path)");
+    case "paths":
+      return ok(Array.isArray(value) && value.every(isPath), "an array of paths (non-empty strings)");
+    case "boolean":
+      return ok(typeof value === "boolean", "true or false");
+    case "count":
+      return ok(Number.isSafeInteger(value) && (value as number) >= 0, "a whole number >= 0");
+    case "positive":
+      return ok(Number.isSafeInteger(value) && (value as number) >= 1, "a whole number >= 1");
+  }
+}
+
+function describe(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? typeof value;
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** The nearest known key, when it is close enough to be a typo ("layuot", "input", "max-warnings"). */
+function suggest(key: string, known: readonly string[]): string {
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length];
+  };
+  const [best] = known.map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d);
+  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : "";
+}
+
+function resolvePaths(config: Config, dir: string): Config {
+  const resolve = (p: string): string => path.resolve(dir, p);
+  return {
+    ...config,
+    ...(config.inputs ? { inputs: config.inputs.map(resolve) } : {}),
+    ...(config.csdl ? { csdl: config.csdl.map(resolve) } : {}),
+    ...(config.out ? { out: resolve(config.out) } : {}),
+    ...(config.templates ? { templates: resolve(config.templates) } : {}),
+  };
+}
+
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+function optionsFrom(config: Config, dir: string): GenerateOptions {
+  const l = config.limits ?? {};
+  return defined({
+    cwd: dir,
+    inputs: config.inputs,
+    csdl: config.csdl,
+    out: config.out,
+    layout: config.layout,
+    templates: config.templates,
+    limits: {
+      markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting }),
+      csdl: defined({ maxBytes: l.maxXmlBytes, maxDepth: l.maxXmlDepth }),
+    },
+  });
+}

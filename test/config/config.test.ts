@@ -1,0 +1,330 @@
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { EXIT, main } from "../../generator/cli/main.js";
+import { CONFIG_RULES, ConfigError, loadConfig, type Rule } from "../../generator/config/config.js";
+import { generate } from "../../generator/index.js";
+import { edmx } from "../csdl/helpers.js";
+import { ROOT, resourcePage } from "../helpers.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[], cwd: string): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+let tmp: string;
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-config-"));
+});
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Writes files under tmp (folders made as needed); objects are written as JSON. */
+async function write(files: Record<string, string | object>): Promise<void> {
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(tmp, file)), { recursive: true });
+    await writeFile(path.join(tmp, file), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  }
+}
+
+const page = resourcePage({ name: "widget" });
+/** A page with one GT1001 warning. */
+const warningPage = resourcePage({ name: "gadget", properties: ["|x|Nowhere|x|"] });
+const listing = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => !f.startsWith(".")).sort();
+const exists = (file: string): Promise<boolean> => readdir(path.dirname(file)).then((entries) => entries.includes(path.basename(file)), () => false);
+
+describe("finding the config file", () => {
+  test("found upward from a nested cwd; its relative paths and the default output/ resolve against its folder", async () => {
+    await write({ "project/graph-typegen.config.json": { inputs: ["docs"] }, "project/docs/widget.md": page, "project/a/b/.keep": "" });
+    const cwd = path.join(tmp, "project", "a", "b");
+    const { code, stdout, stderr } = await run(["generate"], cwd);
+    expect(stderr).toBe("");
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain(`wrote 3 files to ${path.join(tmp, "project", "output")}/`);
+    expect(await listing(path.join(tmp, "project", "output"))).toEqual(["index.ts", "microsoft.graph.ts", "runtime.ts"]);
+    expect(await listing(cwd)).toEqual([]);
+  });
+
+  test("the nearest folder with a config wins, and .json wins over .mjs in the same folder", async () => {
+    await write({
+      "graph-typegen.config.json": "this is not JSON: never read",
+      "project/graph-typegen.config.json": { out: "from-json" },
+      "project/graph-typegen.config.mjs": 'export default { out: "from-mjs" };\n',
+      "project/docs/widget.md": page,
+    });
+    const cwd = path.join(tmp, "project");
+    expect((await run(["generate", "docs"], cwd)).code).toBe(EXIT.ok);
+    expect(await exists(path.join(cwd, "from-json", "index.ts"))).toBe(true);
+    expect(await exists(path.join(cwd, "from-mjs"))).toBe(false);
+  });
+
+  test("--config names the file (relative to the cwd) and no search happens; a missing one is exit 2", async () => {
+    await write({
+      "project/graph-typegen.config.json": "{ broken",
+      "settings/typegen.json": { inputs: ["../project/docs"], out: "../gen" },
+      "project/docs/widget.md": page,
+    });
+    const cwd = path.join(tmp, "project");
+    const { code, stdout } = await run(["generate", "--config", "../settings/typegen.json"], cwd);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain("wrote 3 files to");
+    expect(await exists(path.join(tmp, "gen", "microsoft.graph.ts"))).toBe(true);
+
+    const missing = await run(["generate", "--config", "nope.json"], cwd);
+    expect(missing.code).toBe(EXIT.usage);
+    expect(missing.stderr).toBe("graph-typegen: cannot read config file nope.json: no such file\n");
+  });
+
+  test("without a config file anywhere, nothing changes: defaults are relative to the cwd", async () => {
+    await write({ "docs/widget.md": page });
+    expect(await loadConfig({ cwd: tmp })).toBeUndefined();
+    expect((await run(["generate", "docs"], tmp)).code).toBe(EXIT.ok);
+    expect(await exists(path.join(tmp, "output", "index.ts"))).toBe(true);
+  });
+});
+
+describe("config values and flags", () => {
+  test("flags override config values: paths, --out, --layout, --reporter", async () => {
+    await write({
+      "graph-typegen.config.json": { inputs: ["missing-docs"], out: "gen", layout: "single", reporter: "json" },
+      "docs/widget.md": page,
+    });
+    const fromConfig = await run(["generate", "docs"], tmp);
+    expect(fromConfig.code).toBe(EXIT.ok);
+    expect(JSON.parse(fromConfig.stdout)).toMatchObject({ exitCode: 0, files: ["index.d.ts"] });
+    expect(await listing(path.join(tmp, "gen"))).toEqual(["index.d.ts"]);
+
+    const overridden = await run(["generate", "docs", "--out", "other", "--layout", "modules", "--reporter", "text"], tmp);
+    expect(overridden.code).toBe(EXIT.ok);
+    expect(overridden.stdout).toContain("wrote 3 files to other/");
+    expect(await listing(path.join(tmp, "other"))).toEqual(["index.ts", "microsoft.graph.ts", "runtime.ts"]);
+
+    // Without the positional path, the config's (missing) inputs are used: exit 2 naming the resolved folder.
+    const configInputs = await run(["generate"], tmp);
+    expect(configInputs.code).toBe(EXIT.usage);
+    expect(JSON.parse(configInputs.stdout).diagnostics[0].message).toContain("missing-docs");
+  });
+
+  test("strict, maxWarnings and limits come from the config; the flags override them one by one", async () => {
+    await write({ "docs/gadget.md": warningPage, "graph-typegen.config.json": { strict: true } });
+    const strict = await run(["generate", "docs"], tmp);
+    expect(strict.code).toBe(EXIT.failed);
+    expect(strict.stdout).toContain("--strict: warnings fail the run");
+
+    await write({ "graph-typegen.config.json": { maxWarnings: 0 } });
+    expect((await run(["generate", "docs"], tmp)).code).toBe(EXIT.failed);
+    expect((await run(["generate", "docs", "--max-warnings", "1"], tmp)).code).toBe(EXIT.ok);
+
+    await write({ "graph-typegen.config.json": { limits: { maxPageBytes: 100, maxNesting: 8 } } });
+    const limited = await run(["generate", "docs"], tmp);
+    expect(limited.code).toBe(EXIT.failed);
+    expect(limited.stdout).toMatch(/gadget\.md:1:1 error GT0003 .*over the limit of 100/);
+    expect((await run(["generate", "docs", "--max-page-bytes", "100000"], tmp)).code).toBe(EXIT.ok);
+  });
+
+  test("relative paths (inputs, csdl, out, templates) resolve against the config's folder, not the cwd", async () => {
+    await cp(path.join(ROOT, "templates"), path.join(tmp, "cfg", "tpl"), { recursive: true });
+    await write({
+      "cfg/tpl/banner.txt": "// Made by our build from {{sources}}.\n",
+      "cfg/graph-typegen.config.json": { inputs: ["../docs"], csdl: ["../meta/metadata.xml"], out: "../gen", templates: "tpl" },
+      "docs/widget.md": page,
+      "meta/metadata.xml": edmx('<EntityType Name="widget"><Property Name="size" Type="Edm.Int32" /></EntityType>'),
+      "elsewhere/.keep": "",
+    });
+    const { code, stdout } = await run(["generate", "--config", "../cfg/graph-typegen.config.json"], path.join(tmp, "elsewhere"));
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain(`wrote 3 files to ${path.join(tmp, "gen")}/`);
+    const graph = await readFile(path.join(tmp, "gen", "microsoft.graph.ts"), "utf8");
+    expect(graph).toMatch(/^\/\/ Made by our build from \.\.\/docs, \.\.\/meta\/metadata\.xml\./);
+    expect(graph).toContain("size?: number | null;");
+  });
+
+  test("a .mjs config is imported and its default export used", async () => {
+    await write({
+      "graph-typegen.config.mjs": 'const layout = "single";\nexport default { inputs: ["docs"], out: "gen", layout, csdl: undefined };\n',
+      "docs/widget.md": page,
+    });
+    expect((await run(["generate"], tmp)).code).toBe(EXIT.ok);
+    expect(await listing(path.join(tmp, "gen"))).toEqual(["index.d.ts"]);
+  });
+
+  test("drift takes inputs, csdl and limits from the config", async () => {
+    await write({
+      "graph-typegen.config.json": { inputs: ["docs"], csdl: ["metadata.xml"] },
+      "docs/widget.md": resourcePage({ name: "widget", properties: ["|weight|Double|Not in the metadata.|"] }),
+      "metadata.xml": edmx('<EntityType Name="widget"><Property Name="size" Type="Edm.Int32" /></EntityType>'),
+    });
+    const { code, stdout } = await run(["drift"], tmp);
+    expect(code).toBe(EXIT.failed);
+    expect(stdout).toContain("GT3103");
+    expect(stdout).toContain("drift between docs and metadata.xml");
+  });
+
+  test("loadConfig gives API users the same options; generate() itself reads no config file", async () => {
+    await write({ "graph-typegen.config.json": { inputs: ["docs"], out: "gen", limits: { maxXmlDepth: 50 } }, "docs/widget.md": page, "sub/.keep": "" });
+    const loaded = await loadConfig({ cwd: path.join(tmp, "sub") });
+    expect(loaded).toMatchObject({
+      file: path.join(tmp, "graph-typegen.config.json"),
+      dir: tmp,
+      config: { inputs: [path.join(tmp, "docs")], out: path.join(tmp, "gen") },
+      options: { cwd: tmp, inputs: [path.join(tmp, "docs")], out: path.join(tmp, "gen"), limits: { markdown: {}, csdl: { maxDepth: 50 } } },
+    });
+    const result = await generate({ ...loaded!.options, write: false });
+    expect(result.files.map((f) => f.path)).toContain("microsoft.graph.ts");
+    // generate() with a cwd but no inputs does not look for the config: it reads the default input/ and fails.
+    expect((await generate({ cwd: tmp, write: false })).generated).toBe(false);
+  });
+});
+
+describe("config errors (exit 2, naming the file, nothing written)", () => {
+  async function fails(config: string | object, expected: string, file = "graph-typegen.config.json"): Promise<void> {
+    await write({ [file]: config, "docs/widget.md": page });
+    const { code, stdout, stderr } = await run(["generate", "docs"], tmp);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`graph-typegen: ${expected}\n`);
+    expect(code).toBe(EXIT.usage);
+    expect(await exists(path.join(tmp, "output"))).toBe(false);
+    await rm(path.join(tmp, file));
+  }
+
+  test("an unknown key names the key and the file, with the nearest known key", async () => {
+    await fails({ layuot: "single" }, 'graph-typegen.config.json: "layuot" is not a known option (did you mean "layout"?)');
+    await fails({ "max-warnings": 3 }, 'graph-typegen.config.json: "max-warnings" is not a known option (did you mean "maxWarnings"?)');
+    await fails({ limits: { maxPageByte: 5 } }, 'graph-typegen.config.json: "limits.maxPageByte" is not a known option (did you mean "maxPageBytes"?)');
+    await fails({ namespaces: ["microsoft.graph"] }, 'graph-typegen.config.json: "namespaces" is not a known option');
+    await fails('export default { otu: "gen" };\n', 'graph-typegen.config.mjs: "otu" is not a known option (did you mean "out"?)', "graph-typegen.config.mjs");
+  });
+
+  test("a value of the wrong type names the key, what it must be and what it is", async () => {
+    await fails({ strict: "yes" }, 'graph-typegen.config.json: "strict" must be true or false, not "yes"');
+    await fails({ inputs: "docs" }, 'graph-typegen.config.json: "inputs" must be an array of paths (non-empty strings), not "docs"');
+    await fails({ out: "" }, 'graph-typegen.config.json: "out" must be a non-empty string (a path), not ""');
+    await fails({ layout: "flat" }, 'graph-typegen.config.json: "layout" must be one of "modules", "single", not "flat"');
+    await fails({ maxWarnings: -1 }, 'graph-typegen.config.json: "maxWarnings" must be a whole number >= 0, not -1');
+    await fails({ limits: { maxNesting: 2.5 } }, 'graph-typegen.config.json: "limits.maxNesting" must be a whole number >= 1, not 2.5');
+    await fails({ limits: 5 }, 'graph-typegen.config.json: "limits" must be an object, not 5');
+    await fails(["docs"], 'graph-typegen.config.json: the config must be an object, not ["docs"]');
+    await fails("export const out = 'gen';\n", "graph-typegen.config.mjs: has no default export (export default { ... })", "graph-typegen.config.mjs");
+  });
+
+  test("a file that is not valid JSON names the file and the line:column of the problem", async () => {
+    await fails('{\n  "out": "gen",\n  "layout": "single",\n}\n', "graph-typegen.config.json:4:1: not valid JSON: unexpected '}'");
+    await fails('{\n  "out": gen\n}\n', "graph-typegen.config.json:2:10: not valid JSON: unexpected 'g'");
+    await fails('\uFEFF{ "out": "gen" ', "graph-typegen.config.json:1:16: not valid JSON: unexpected end of file");
+    await fails('{ "out": "a\\qb" }', "graph-typegen.config.json:1:13: not valid JSON: unexpected 'q'");
+    await fails("{'out': 'gen'}", `graph-typegen.config.json:1:2: not valid JSON: unexpected "'"`);
+    await fails("", "graph-typegen.config.json:1:1: not valid JSON: unexpected end of file");
+  });
+
+  test("a config found upward is named by its path, and --config errors name the given file", async () => {
+    await write({ "graph-typegen.config.json": { out: 1 }, "a/.keep": "" });
+    const upward = await run(["generate"], path.join(tmp, "a"));
+    expect(upward.code).toBe(EXIT.usage);
+    expect(upward.stderr).toBe(`graph-typegen: ${path.join(tmp, "graph-typegen.config.json")}: "out" must be a non-empty string (a path), not 1\n`);
+    await write({ "a/my.json": { reporter: "junit" } });
+    const explicit = await run(["drift", "--config", "my.json"], path.join(tmp, "a"));
+    expect(explicit.stderr).toBe('graph-typegen: my.json: "reporter" must be one of "text", "json", "github", not "junit"\n');
+    expect(explicit.code).toBe(EXIT.usage);
+  });
+});
+
+describe("schema.json and the validator agree", () => {
+  interface SchemaNode {
+    type?: string;
+    enum?: string[];
+    minimum?: number;
+    minLength?: number;
+    description?: string;
+    items?: SchemaNode;
+    properties?: Record<string, SchemaNode>;
+    additionalProperties?: boolean;
+  }
+  const rules: Record<string, Rule> = CONFIG_RULES;
+
+  let schema: SchemaNode & { $schema: string };
+  beforeAll(async () => {
+    schema = JSON.parse(await readFile(path.join(ROOT, "generator", "config", "schema.json"), "utf8"));
+  });
+
+  /** The schema fragment each validator rule stands for. */
+  function expectedSchema(rule: Rule): Omit<SchemaNode, "description" | "properties"> {
+    if (Array.isArray(rule)) return { type: "string", enum: [...rule] };
+    if (typeof rule === "object") return { type: "object", additionalProperties: false };
+    return (
+      {
+        string: { type: "string" },
+        path: { type: "string", minLength: 1 },
+        paths: { type: "array", items: { type: "string", minLength: 1 } },
+        boolean: { type: "boolean" },
+        count: { type: "integer", minimum: 0 },
+        positive: { type: "integer", minimum: 1 },
+      } as Record<string, SchemaNode>
+    )[rule as string];
+  }
+
+  function walk(node: SchemaNode, rules: Record<string, Rule>, prefix: string): Array<[string, SchemaNode, Rule]> {
+    expect(Object.keys(node.properties ?? {}).sort()).toEqual(Object.keys(rules).sort());
+    return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
+      const rule = rules[key];
+      const here: Array<[string, SchemaNode, Rule]> = [[`${prefix}${key}`, child, rule]];
+      return typeof rule === "object" && !Array.isArray(rule) ? [...here, ...walk(child, rule as Record<string, Rule>, `${prefix}${key}.`)] : here;
+    });
+  }
+
+  test("same keys, same types, every key described, no other keys allowed", () => {
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    expect(schema).toMatchObject({ type: "object", additionalProperties: false });
+    for (const [name, node, rule] of walk(schema, rules, "")) {
+      const { description, properties: _properties, ...shape } = node;
+      expect({ name, shape }).toEqual({ name, shape: expectedSchema(rule) });
+      expect({ name, described: typeof description === "string" && description.length > 20 }).toEqual({ name, described: true });
+    }
+  });
+
+  /** A value the schema accepts, and values it rejects, for one schema node. */
+  function samples(node: SchemaNode): { good: unknown; bad: unknown[] } {
+    switch (node.type) {
+      case "string":
+        return { good: node.enum ? node.enum[node.enum.length - 1] : "x", bad: [1, node.enum ? "not-a-member" : null, ...(node.minLength ? [""] : [])] };
+      case "array":
+        return { good: ["x"], bad: ["x", [1], ...(node.items?.minLength ? [[""]] : [])] };
+      case "boolean":
+        return { good: true, bad: ["true", 0] };
+      case "integer":
+        return { good: node.minimum! + 1, bad: [node.minimum! - 1, 1.5, "3"] };
+      case "object":
+        return { good: {}, bad: [[], "x", { notAKey: 1 }] };
+      default:
+        throw new Error(`schema type ${node.type} has no samples`);
+    }
+  }
+
+  test("the validator accepts each value the schema accepts and rejects each it rejects, key by key", async () => {
+    const file = path.join(tmp, "c.json");
+    const check = async (name: string, value: unknown): Promise<string | undefined> => {
+      const [key, sub] = name.split(".");
+      await writeFile(file, JSON.stringify(sub ? { [key]: { [sub]: value } } : { [key]: value }));
+      return loadConfig({ cwd: tmp, file }).then(
+        () => undefined,
+        (error: unknown) => (error instanceof ConfigError ? error.message : `not a ConfigError: ${String(error)}`),
+      );
+    };
+    for (const [name, node] of walk(schema, rules, "")) {
+      const { good, bad } = samples(node);
+      expect({ name, good, error: await check(name, good) }).toEqual({ name, good, error: undefined });
+      for (const value of bad) {
+        const error = await check(name, value);
+        expect({ name, value, error }).toEqual({ name, value, error: expect.stringMatching(new RegExp(`^c\\.json: "${name.replace(/\$/g, "\\$")}(\\.notAKey)?" (must be|is not a known option)`)) });
+      }
+    }
+  });
+});
