@@ -17,6 +17,9 @@ const SCENARIOS = {
   "docs beta": { kind: "docs", dir: "graph-docs/beta" },
   "floor: mdast v1.0": { kind: "floor", dir: "graph-docs/v1.0" },
   "floor: mdast beta": { kind: "floor", dir: "graph-docs/beta" },
+  "csdl v1.0.xml": { kind: "csdl", file: "csdl/v1.0.xml" },
+  "csdl beta-2021-06-08": { kind: "csdl", file: "csdl/beta-2021-06-08.xml" },
+  "floor: xml v1.0.xml": { kind: "xml-floor", file: "csdl/v1.0.xml" },
 };
 
 async function timed(stages, name, work) {
@@ -28,11 +31,39 @@ async function timed(stages, name, work) {
 
 async function runScenario(name) {
   const scenario = SCENARIOS[name];
-  const dir = path.join(CORPUS, scenario.dir);
+  const dir = scenario.dir ? path.join(CORPUS, scenario.dir) : "";
   const stages = {};
   const started = performance.now();
   const figures = {};
-  if (scenario.kind === "floor") {
+  if (scenario.kind === "xml-floor") {
+    const { XMLParser } = await import("fast-xml-parser");
+    const text = await timed(stages, "read", () => readFileSync(path.join(CORPUS, scenario.file), "utf8"));
+    await timed(stages, "parse", () => new XMLParser({ ignoreAttributes: false, preserveOrder: true }).parse(text));
+    figures.bytes = text.length;
+  } else if (scenario.kind === "csdl") {
+    const { parseCsdl } = await dist("csdl/parse.js");
+    const { modelFromCsdl } = await dist("model/csdl-build.js");
+    const { readTemplates } = await dist("read/templates.js");
+    const { emitModel } = await dist("emit/index.js");
+    const { formatFiles } = await dist("format/prettier.js");
+    const { writeOutput } = await dist("write/atomic.js");
+    const templates = await readTemplates();
+    const text = await timed(stages, "read", () => readFileSync(path.join(CORPUS, scenario.file), "utf8"));
+    const parsed = await timed(stages, "parse", () => parseCsdl({ path: scenario.file, text }));
+    const built = await timed(stages, "model", () => modelFromCsdl([parsed.document]));
+    const emitted = await timed(stages, "emit", () => emitModel(built.model, { templates, sources: [scenario.file] }));
+    const files = await timed(stages, "format", () => formatFiles(emitted));
+    const out = mkdtempSync(path.join(os.tmpdir(), "graph-typegen-bench-"));
+    await timed(stages, "write", () => writeOutput(path.join(out, "out"), files));
+    rmSync(out, { recursive: true, force: true });
+    const sum = (key) => built.model.namespaces.reduce((n, ns) => n + ns[key].length, 0);
+    figures.entity = built.model.namespaces.reduce((n, ns) => n + ns.types.filter((t) => t.kind === "entity").length, 0);
+    figures.complex = built.model.namespaces.reduce((n, ns) => n + ns.types.filter((t) => t.kind === "complex").length, 0);
+    figures.enums = sum("enums");
+    figures.operations = sum("operations");
+    figures.outputBytes = files.reduce((n, f) => n + f.text.length, 0);
+    figures.diagnostics = [...parsed.diagnostics, ...built.diagnostics].length;
+  } else if (scenario.kind === "floor") {
     const { parseMdast } = await dist("markdown/mdast.js");
     const texts = await timed(stages, "read", () => readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => readFileSync(path.join(dir, f), "utf8")));
     await timed(stages, "parse", () => texts.forEach((text) => parseMdast(text)));
@@ -90,6 +121,10 @@ async function main() {
     const stages = Object.entries(result.stages).map(([stage, t]) => `${stage} ${ms(t)}`).join(", ");
     console.log(`${name.padEnd(20)} ${ms(result.wall).padStart(8)}  peak ${result.peakRssMiB.toFixed(0).padStart(5)} MiB  (${stages})`);
   }
+  const csdl = results.find((r) => r.name === "csdl v1.0.xml");
+  const xmlFloor = results.find((r) => r.name === "floor: xml v1.0.xml");
+  console.log(`\ncsdl v1.0.xml: whole run = ${(csdl.wall / xmlFloor.wall).toFixed(2)} x the XML parser alone`);
+  console.log(JSON.stringify(csdl.figures, null, 2));
   for (const version of ["v1.0", "beta"]) {
     const run = results.find((r) => r.name === `docs ${version}`);
     const floor = results.find((r) => r.name === `floor: mdast ${version}`);
