@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { main } from "../generator/cli/main.js";
 import type { Templates } from "../generator/emit/index.js";
 import { parseMarkdownPage } from "../generator/markdown/page.js";
 import { buildModel } from "../generator/model/build.js";
@@ -97,4 +98,18 @@ export function describeIfCorpus(folder: string): jest.Describe {
   if (existsSync(dir)) return describe;
   console.warn(`corpus tests skipped: ${dir} does not exist (it is not part of a fresh clone).`);
   return describe.skip;
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as `graph-typegen <args>` in `cwd`, capturing what it prints. */
+export async function runCli(args: string[], cwd: string): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
 }

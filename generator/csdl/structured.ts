@@ -76,17 +76,10 @@ function readProperty(context: ReadContext, element: XmlElement): CsdlProperty |
   };
 }
 
+/** A navigation property is read like a property, plus whether it contains its target. */
 function readNavigationProperty(context: ReadContext, element: XmlElement): CsdlNavigationProperty | undefined {
-  const required = requiredAttributes(context, element, ["Name", "Type"]);
-  if (!required) return undefined;
-  return {
-    name: required.Name,
-    type: required.Type,
-    ...optional("nullable", optionalBoolean(context, element, "Nullable")),
-    containsTarget: booleanAttribute(context, element, "ContainsTarget", false),
-    at: element.at,
-    annotations: readAnnotations(context, element),
-  };
+  const property = readProperty(context, element);
+  return property && { ...property, containsTarget: booleanAttribute(context, element, "ContainsTarget", false) };
 }
 
 export function readEnumType(context: ReadContext, element: XmlElement): CsdlEnumType | undefined {

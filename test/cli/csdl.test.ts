@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { EXIT, main } from "../../generator/cli/main.js";
+import { EXIT } from "../../generator/cli/main.js";
 import { edmx } from "../csdl/helpers.js";
-import { ROOT, resourcePage } from "../helpers.js";
+import { ROOT, resourcePage, runCli } from "../helpers.js";
 
 let tmp: string;
 beforeEach(async () => {
@@ -13,12 +13,7 @@ afterEach(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: tmp });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args, tmp);
 
 const METADATA = edmx(`
   <EntityType Name="entity" Abstract="true">

@@ -1,21 +1,10 @@
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { EXIT, main } from "../../generator/cli/main.js";
-import { ROOT, resourcePage } from "../helpers.js";
+import { EXIT } from "../../generator/cli/main.js";
+import { ROOT, resourcePage, runCli } from "../helpers.js";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], cwd = ROOT): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd = ROOT) => runCli(args, cwd);
 
 let tmp: string;
 beforeEach(async () => {

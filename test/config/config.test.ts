@@ -1,24 +1,13 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { EXIT, main } from "../../generator/cli/main.js";
+import { EXIT } from "../../generator/cli/main.js";
 import { CONFIG_RULES, ConfigError, loadConfig, type Rule } from "../../generator/config/config.js";
 import { generate } from "../../generator/index.js";
 import { edmx } from "../csdl/helpers.js";
-import { ROOT, resourcePage } from "../helpers.js";
+import { ROOT, resourcePage, runCli } from "../helpers.js";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], cwd: string): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 let tmp: string;
 beforeEach(async () => {
