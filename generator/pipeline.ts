@@ -93,8 +93,10 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
       diagnostics.push(...read.diagnostics);
     }
   }
-  const docs = pages.length || !documents.length ? stage(undefined, () => buildModel(pages)) : undefined;
-  const metadata = documents.length ? stage(undefined, () => modelFromCsdl(documents)) : undefined;
+  // A metadata file that could not be read (refused, truncated) yields no schemas: it must not wipe out the docs.
+  const usable = documents.filter((document) => document.schemas.length);
+  const docs = pages.length || !usable.length ? stage(undefined, () => buildModel(pages)) : undefined;
+  const metadata = usable.length ? stage(undefined, () => modelFromCsdl(usable)) : undefined;
   for (const built of [docs, metadata]) if (built) diagnostics.push(...built.diagnostics);
   let model = (metadata ?? docs)!.model;
   if (docs && metadata) {

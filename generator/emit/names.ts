@@ -22,19 +22,41 @@ export function enumIdentifier(name: string): string {
   return VALUE_GLOBALS.has(identifier) ? `${identifier}_` : identifier;
 }
 
+/**
+ * Words a namespace import alias cannot be (`import type * as class` is a syntax error), and the runtime helpers a
+ * module imports by name beside the aliases.
+ */
+const RESERVED_ALIASES = new Set([
+  ...["break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with"],
+  ...["implements", "interface", "let", "package", "private", "protected", "public", "static", "yield", "await", "arguments", "eval"],
+  ...["hasODataType", "joinFlags", "splitFlags"],
+]);
+
+/**
+ * Module file names emit writes itself (the barrel, the runtime): a namespace never takes one. Nor a name ending in
+ * `.d` (`contoso.d` -> `contoso.d.ts`), which would be a declaration file: its guards' bodies dropped, no JavaScript.
+ */
+const RESERVED_FILES = new Set(["index", "runtime"]);
+
 /** `microsoft.graph.partners.billing` -> `microsoftGraphPartnersBilling`: the import alias and the barrel's name. */
 export function namespaceIdentifier(namespace: string): string {
   const words = namespace.split(".").filter(Boolean).map(sanitize);
-  return words.map((word, i) => (i === 0 ? word.charAt(0).toLowerCase() + word.slice(1) : word.charAt(0).toUpperCase() + word.slice(1))).join("");
+  const identifier = words.map((word, i) => (i === 0 ? word.charAt(0).toLowerCase() + word.slice(1) : word.charAt(0).toUpperCase() + word.slice(1))).join("") || "_";
+  return RESERVED_ALIASES.has(identifier) ? `${identifier}_` : identifier;
 }
 
 /** The module file of a namespace: its name as it is, so the output reads like the model. */
 export function moduleFileName(namespace: string): string {
-  return `${namespace.replace(/[^\w.-]/g, "_").replace(/\.{2,}/g, ".").replace(/^\.+/, "")}.ts`;
+  const stem = namespace.replace(/[^\w.-]/g, "_").replace(/\.{2,}/g, ".").replace(/^\.+/, "") || "_";
+  return `${RESERVED_FILES.has(stem.toLowerCase()) || /\.d$/i.test(stem) ? `${stem}_` : stem}.ts`;
 }
 
-/** A property name as written in an interface: bare when it is an identifier, quoted otherwise. */
+/**
+ * A property name as written in an interface: bare when it is an identifier, quoted otherwise. `__proto__` is
+ * computed, since in an object literal (an enum's members) `__proto__:` sets the prototype instead of a property.
+ */
 export function propertyKey(name: string): string {
+  if (name === "__proto__") return '["__proto__"]';
   return IDENTIFIER.test(name) ? name : JSON.stringify(name);
 }
 
