@@ -1,17 +1,20 @@
 import path from "node:path";
+import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import type { Layout, Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
-import { runPipeline, type Limits } from "./pipeline.js";
+import { runPipeline, type CacheStats, type Limits } from "./pipeline.js";
 import { displayPath, readSources } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, readTemplates } from "./read/templates.js";
 import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
 import { checkOutput, isCurrent, type CheckResult } from "./write/check.js";
 import { writeOutput } from "./write/atomic.js";
 
-export type { CheckResult } from "./write/check.js";
+export type { CheckChange, CheckResult } from "./write/check.js";
+export { diffStat, unifiedDiff, unifiedDiffs, type FileChange } from "./write/diff.js";
 export type { Layout, Templates } from "./emit/index.js";
-export type { Limits } from "./pipeline.js";
+export type { CacheStats, Limits } from "./pipeline.js";
+export { DEFAULT_CACHE_DIR, DiskParseCache, MemoryParseCache, type CachedPage, type ParseCache } from "./cache/cache.js";
 export { InternalError, runPipeline } from "./pipeline.js";
 export { ConfigError, loadConfig, type Config, type ConfigLimits, type LoadedConfig } from "./config/config.js";
 export * from "./types/index.js";
@@ -35,6 +38,11 @@ export interface GenerateOptions {
   limits?: { markdown?: Limits["markdown"]; csdl?: Limits["csdl"] };
   /** Resolve relative paths against this folder. Default: `process.cwd()`. */
   cwd?: string;
+  /**
+   * Parsed pages from earlier runs (`DiskParseCache`, `MemoryParseCache`), so only changed pages are parsed again.
+   * Never changes the result. Default: none.
+   */
+  cache?: ParseCache;
 }
 
 export interface GenerateResult {
@@ -47,6 +55,8 @@ export interface GenerateResult {
   written: boolean;
   /** With `check`: how `out` differs from what would be written. */
   check?: CheckResult & { current: boolean };
+  /** With `cache`: pages taken from it (hits) and pages parsed (misses). */
+  cache?: CacheStats;
 }
 
 /** Input problems that make the whole run unusable, as opposed to one page skipped with a diagnostic. */
@@ -84,13 +94,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     sourceLabels,
     ...(options.layout ? { layout: options.layout } : {}),
     limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {} },
+    ...(options.cache ? { cache: options.cache } : {}),
   });
+  const cache = result.cache ? { cache: result.cache } : {};
   const diagnostics = [...readDiagnostics, ...result.diagnostics];
   if (options.check) {
     const check = await checkOutput(out, result.files);
-    return { files: result.files, diagnostics, model: result.model, generated: true, written: false, check: { ...check, current: isCurrent(check) } };
+    return { files: result.files, diagnostics, model: result.model, generated: true, written: false, check: { ...check, current: isCurrent(check) }, ...cache };
   }
   const write = options.write ?? true;
   if (write) await writeOutput(out, result.files);
-  return { files: result.files, diagnostics, model: result.model, generated: true, written: write };
+  return { files: result.files, diagnostics, model: result.model, generated: true, written: write, ...cache };
 }

@@ -1,3 +1,4 @@
+import { parseCacheKey, type ParseCache } from "./cache/cache.js";
 import { parseCsdl } from "./csdl/parse.js";
 import type { CsdlLimits } from "./csdl/limits.js";
 import { emitModel, type Layout, type Templates } from "./emit/index.js";
@@ -31,6 +32,14 @@ export interface PipelineOptions {
   sourceLabels: readonly string[];
   layout?: Layout;
   limits?: Partial<Limits>;
+  /** Parsed pages from earlier runs, keyed by content hash; never changes the result, only saves parsing. */
+  cache?: ParseCache;
+}
+
+/** With a cache: how many pages came from it and how many were parsed (and stored). */
+export interface CacheStats {
+  hits: number;
+  misses: number;
 }
 
 export interface PipelineResult {
@@ -39,6 +48,7 @@ export interface PipelineResult {
   pages: DocPage[];
   documents: CsdlDocument[];
   diagnostics: Diagnostic[];
+  cache?: CacheStats;
 }
 
 /** CSDL comes as `.xml`, `.edmx` or `.csdl`; everything else is a Markdown page. */
@@ -51,9 +61,24 @@ function isStackOverflow(error: unknown): boolean {
 }
 
 /** One page through the Markdown adapter; a page past a limit (or too deep for the parser) is skipped with a diagnostic. */
-function parsePage(source: SourceText, limits: MarkdownLimits): { page?: DocPage; diagnostics: Diagnostic[] } {
+function parsePage(source: SourceText, limits: MarkdownLimits, cache?: ParseCache, stats?: CacheStats): { page?: DocPage; diagnostics: Diagnostic[] } {
+  // The limits stay in front of the cache: they depend on options, not only on the page.
   const refused = checkMarkdownLimits(source, limits);
   if (refused) return { diagnostics: [refused] };
+  if (!cache || !stats) return parseUnlimited(source);
+  const key = parseCacheKey(source);
+  const cached = cache.get(key);
+  if (cached) {
+    stats.hits++;
+    return cached;
+  }
+  stats.misses++;
+  const parsed = parseUnlimited(source);
+  cache.set(key, parsed);
+  return parsed;
+}
+
+function parseUnlimited(source: SourceText): { page?: DocPage; diagnostics: Diagnostic[] } {
   try {
     return parseMarkdownPage(source);
   } catch (error) {
@@ -82,13 +107,14 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
   const markdownLimits = resolveMarkdownLimits(options.limits?.markdown);
   const pages: DocPage[] = [];
   const documents: CsdlDocument[] = [];
+  const stats: CacheStats | undefined = options.cache ? { hits: 0, misses: 0 } : undefined;
   for (const source of sources) {
     if (isCsdlSource(source)) {
       const read = stage(source.path, () => parseCsdl(source, options.limits?.csdl));
       documents.push(read.document);
       diagnostics.push(...read.diagnostics);
     } else {
-      const read = parsePage(source, markdownLimits);
+      const read = parsePage(source, markdownLimits, options.cache, stats);
       if (read.page) pages.push(read.page);
       diagnostics.push(...read.diagnostics);
     }
@@ -111,7 +137,7 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
   } catch (error) {
     throw new InternalError(undefined, error);
   }
-  return { files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics) };
+  return { files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}) };
 }
 
 /** By file, then position, so reports read top to bottom and are the same on every run. */

@@ -1,10 +1,14 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { LAYOUTS, loadConfig } from "../config/config.js";
+import { DEFAULT_CACHE_DIR, DiskParseCache } from "../cache/cache.js";
 import { generate } from "../index.js";
 import { displayPath } from "../read/sources.js";
+import { diffStat, unifiedDiffs } from "../write/diff.js";
 import { EXIT, type Io } from "./io.js";
-import { limitsFrom, oneOf, wholeNumber, type Flags } from "./options.js";
+import { limitsFrom, oneOf, UsageError, wholeNumber, type Flags } from "./options.js";
 import { countByKind, countBySeverity, formatDiagnostic, githubCommand, REPORTERS, summaryLine, summaryTable } from "./report.js";
+import { watchCommand } from "./watch.js";
 
 /** `graph-typegen generate [paths...]`: generate, then write or --check; report diagnostics. */
 export async function generateCommand(paths: string[], flags: Flags, io: Io): Promise<number> {
@@ -22,6 +26,19 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   const outPath = flags.out ?? config.out ?? (loaded ? path.join(loaded.dir, "output") : "output");
   const out = flags.out ?? (loaded ? displayPath(outPath, io.cwd) : outPath);
   const templates = flags.templates ?? config.templates;
+  if (flags["diff-stat"] && !flags.check) throw new UsageError("--diff-stat goes with --check");
+  if (flags.quiet && flags.verbose) throw new UsageError("--quiet and --verbose cannot be used together");
+  // Parsed pages are cached on disk by content hash: a run after an edit parses only the edited pages. By default
+  // only inside a project (where node_modules/ exists, the usual home of tool caches), so a one-off npx run in a
+  // docs folder leaves nothing behind; --cache-dir names a folder anywhere.
+  const cacheDir = flags["cache-dir"] ?? (existsSync(path.resolve(io.cwd, "node_modules")) ? DEFAULT_CACHE_DIR : undefined);
+  const cacheOption = flags["no-cache"] || !cacheDir ? {} : { cache: new DiskParseCache(path.resolve(io.cwd, cacheDir)) };
+  if (flags.watch) {
+    if (flags.check) throw new UsageError("--watch cannot be used with --check");
+    const limits = limitsFrom(flags, loaded?.options.limits);
+    const options = { inputs, cwd: io.cwd, out: outPath, layout, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}) };
+    return watchCommand({ ...options, ...(flags.verbose ? { verbose: true } : {}), ...cacheOption }, io);
+  }
   const result = await generate({
     inputs,
     cwd: io.cwd,
@@ -31,6 +48,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     ...(csdl.length ? { csdl } : {}),
     ...(flags.check ? { check: true } : {}),
     ...(templates ? { templates } : {}),
+    ...cacheOption,
   });
 
   const counts = countBySeverity(result.diagnostics);
@@ -47,13 +65,30 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
       : `wrote ${result.files.length} files to ${out}/`;
   const code = !result.generated ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
 
-  const shown = flags.verbose || reporter !== "text" ? result.diagnostics : result.diagnostics.filter((d) => d.severity !== "info");
+  const shown = flags.quiet
+    ? result.diagnostics.filter((d) => d.severity === "error")
+    : flags.verbose || reporter !== "text"
+      ? result.diagnostics
+      : result.diagnostics.filter((d) => d.severity !== "info");
   if (reporter === "json") {
-    io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check: result.check, files: result.files.map((f) => f.path), diagnostics: shown }, null, 2)}\n`);
+    // The texts behind the diff stay out of the JSON document: the file names say what differs.
+    const check = result.check && { stale: result.check.stale, missing: result.check.missing, extra: result.check.extra, current: result.check.current };
+    io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check, files: result.files.map((f) => f.path), diagnostics: shown }, null, 2)}\n`);
     return code;
   }
-  const lines = [...shown.map(reporter === "github" ? githubCommand : formatDiagnostic), ...checkLines];
-  if (result.diagnostics.length) lines.push("", "diagnostics by code:", summaryTable(result.diagnostics));
+  const lines = shown.map(reporter === "github" ? githubCommand : formatDiagnostic);
+  if (!flags.quiet) {
+    lines.push(...checkLines);
+    if (result.check?.changes.length) {
+      // Named as git names them: a/ and b/ before the output folder relative to the working directory.
+      const prefix = displayPath(path.resolve(io.cwd, outPath), io.cwd).replace(/^\/+/, "");
+      const changes = result.check.changes.map((c) => ({ file: `${prefix}/${c.path}`, before: c.before, after: c.after }));
+      const text = (flags["diff-stat"] ? diffStat(changes) : unifiedDiffs(changes)).replace(/\n$/, "");
+      if (reporter === "github") lines.push(`::group::${flags["diff-stat"] ? "diff stat" : "diff"} of ${out}/`, text, "::endgroup::");
+      else lines.push("", text);
+    }
+    if (result.diagnostics.length) lines.push("", "diagnostics by code:", summaryTable(result.diagnostics));
+  }
   if (tooManyWarnings) lines.push(strict ? "--strict: warnings fail the run" : `more than ${maxWarnings} warnings (--max-warnings)`);
   lines.push(summaryLine(counts, outcome));
   io.stdout(`${lines.join("\n")}\n`);

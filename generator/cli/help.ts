@@ -21,7 +21,9 @@ Options:
   -o, --out <dir>        output folder (default: output/)
       --csdl <file>      CSDL (EDMX) metadata to read; repeat for several files
       --docs <dir>       (drift) the docs to compare with the metadata
-      --check            write nothing; exit 1 if the output folder is not what generate would write
+      --check            write nothing; exit 1 if the output folder is not what generate would write, and
+                         print the unified diff of what would change
+      --diff-stat        (with --check) print a per-file summary of the changes instead of the diff
       --layout <kind>    modules (default: one module per namespace) or single (one index.d.ts)
       --templates <dir>  folder with banner.txt and runtime.ts overriding the built-in templates
       --reporter <name>  text (default), json, or github (workflow commands, inline on pull requests)
@@ -32,6 +34,12 @@ Options:
                          limits for hostile input (defaults 2 MiB, 10000, 32, 64 MiB, 200); a page or
                          file past one is skipped with a diagnostic
       --verbose          also print info diagnostics (skipped pages, assumptions)
+  -q, --quiet            print only errors and the summary line (no warnings, table or diff)
+      --watch            generate, then again on each change to the inputs (Ctrl+C stops); a run with new
+                         errors (a page broken mid-edit) keeps the previous output
+      --cache-dir <dir>  where parsed pages are cached (default: node_modules/.cache/graph-typegen/
+                         when node_modules/ exists, else no cache)
+      --no-cache         parse every page, neither reading nor writing the cache
       --debug            print the stack of an internal error
   -h, --help             show this help
   -v, --version          show the version

@@ -7,6 +7,7 @@ export const OPTIONS = {
   csdl: { type: "string", multiple: true },
   docs: { type: "string", multiple: true },
   check: { type: "boolean" },
+  "diff-stat": { type: "boolean" },
   layout: { type: "string" },
   templates: { type: "string" },
   reporter: { type: "string" },
@@ -19,7 +20,12 @@ export const OPTIONS = {
   "max-xml-bytes": { type: "string" },
   "max-xml-depth": { type: "string" },
   verbose: { type: "boolean" },
+  quiet: { type: "boolean", short: "q" },
   debug: { type: "boolean" },
+  watch: { type: "boolean" },
+  "cache-dir": { type: "string" },
+  // parseArgs (Node 20) has no negated flags: --no-cache is a flag of its own.
+  "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
