@@ -74,9 +74,15 @@ export function odataTypeSetName(typeName: string): string {
   return `${typeName.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}_ODATA_TYPES`;
 }
 
-/** Text safe inside a `/** *\/` comment: nothing can close it early. */
+/**
+ * Text safe inside a `/** *\/` comment: nothing can close it early, and no `/*` opens what ts-morph's writer takes
+ * for a nested comment (it then closes it for us, mid-JSDoc). `\*` and `\/` render as `*` and `/` in Markdown.
+ */
 export function docText(text: string): string {
-  return text.replace(/\*\//g, "*\\/").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
 }
 
 /** The type of a comma-separated combination of a flags enum's members: `DayOfWeek` -> `DayOfWeekFlags`. */

@@ -11,7 +11,8 @@ export interface DescriptionFacts {
   inheritedFrom?: TypeLink;
 }
 
-const POSSIBLE_VALUES = /possible values?\s+(?:is|are|include)\s*:?\s*$/i;
+/** Tested on text with trailing space trimmed: `\s*:?\s*$` backtracked quadratically on a long run of spaces. */
+const POSSIBLE_VALUES = /possible values?\s+(?:is|are|include)(?:\s*:)?$/i;
 const SEPARATOR = /^[\s,;]*(?:(?:and|or)\b)?[\s,;]*$/i;
 
 export function readDescriptionFacts(cell: TableCell, file: string, definitions: Definitions): DescriptionFacts {
@@ -41,7 +42,7 @@ function readPossibleValues(tokens: readonly InlineToken[]): string[] | undefine
     const phrase = /possible values?\s+(?:is|are|include)\s*:?\s*/i.exec(token.value);
     if (!phrase) continue;
     const rest = token.value.slice(phrase.index + phrase[0].length);
-    if (POSSIBLE_VALUES.test(token.value) || rest.trim() === "") {
+    if (POSSIBLE_VALUES.test(token.value.trimEnd()) || rest.trim() === "") {
       const values: string[] = [];
       for (let j = i + 1; j < tokens.length; j++) {
         const next = tokens[j];

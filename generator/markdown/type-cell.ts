@@ -2,6 +2,8 @@ import type { TableCell } from "mdast";
 import type { Position, TypeCell } from "../types/index.js";
 import { inlineTokens, plainText, type Definitions } from "./mdast.js";
 
+const MAX_TYPE_CELL = 300;
+
 const COLLECTION_FORMS: readonly RegExp[] = [
   /^collection\s*\(\s*(.+?)\s*\)$/i, // Collection(microsoft.graph.x)
   /^collection\s+of\s+(.+)$/i, // Collection of x
@@ -16,7 +18,9 @@ const COLLECTION_FORMS: readonly RegExp[] = [
 export function readTypeCell(cell: TableCell, at: Position, definitions: Definitions): TypeCell {
   const written = plainText(cell.children);
   const link = inlineTokens(cell.children, definitions).find((token) => token.kind === "link");
-  let text = written.replace(/`/g, "").trim();
+  // Real Type cells are a few words; only the start of a longer one is read, which also bounds the cost of the
+  // patterns below on a hostile cell (several backtrack quadratically on tens of kilobytes).
+  let text = written.slice(0, MAX_TYPE_CELL).replace(/`/g, "").trim();
   // "String collection (read-only)": drop a trailing parenthetical first, so the collection forms still match
   // (but not the one in "Collection(x)", which is the element type).
   const withoutNote = text.replace(/\s*\([^()]*\)\s*$/, "").trim();
