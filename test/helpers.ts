@@ -8,7 +8,7 @@ import { parseMarkdownPage } from "../generator/markdown/page.js";
 import { buildModel } from "../generator/model/build.js";
 import { runPipeline } from "../generator/pipeline.js";
 import { readTemplates } from "../generator/read/templates.js";
-import type { Diagnostic, DocPage } from "../generator/types/index.js";
+import type { Diagnostic, DocPage, EnumType, Model, StructuredType } from "../generator/types/index.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
@@ -112,4 +112,18 @@ export async function runCli(args: string[], cwd: string): Promise<CliRun> {
   let stderr = "";
   const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
+}
+
+/** The type of that fully qualified name in a model, or a test failure naming it. */
+export function findType(model: Model, fqn: string): StructuredType {
+  const found = model.namespaces.flatMap((n) => n.types).find((t) => t.fqn === fqn);
+  if (!found) throw new Error(`no type ${fqn}`);
+  return found;
+}
+
+/** The enum of that fully qualified name in a model, or a test failure naming it. */
+export function findEnum(model: Model, fqn: string): EnumType {
+  const found = model.namespaces.flatMap((n) => n.enums).find((e) => e.fqn === fqn);
+  if (!found) throw new Error(`no enum ${fqn}`);
+  return found;
 }

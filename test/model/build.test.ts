@@ -1,11 +1,6 @@
 import type { Model, StructuredType } from "../../generator/types/index.js";
-import { codes, modelOf, resourcePage } from "../helpers.js";
+import { codes, modelOf, resourcePage, findType as type } from "../helpers.js";
 
-function type(model: Model, fqn: string): StructuredType {
-  const found = model.namespaces.flatMap((n) => n.types).find((t) => t.fqn === fqn);
-  if (!found) throw new Error(`no type ${fqn}`);
-  return found;
-}
 
 const entity = resourcePage({
   name: "entity",

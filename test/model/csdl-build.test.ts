@@ -1,3 +1,4 @@
+import { findType as type, findEnum as enumOf } from "../helpers.js";
 import { parseCsdl } from "../../generator/csdl/parse.js";
 import { modelFromCsdl } from "../../generator/model/csdl-build.js";
 import type { CsdlDocument, Diagnostic, EnumType, Model, Namespace, Operation, Position, StructuredType } from "../../generator/types/index.js";
@@ -58,17 +59,7 @@ function ns(model: Model, name: string): Namespace {
   return found;
 }
 
-function type(model: Model, fqn: string): StructuredType {
-  const found = model.namespaces.flatMap((n) => n.types).find((t) => t.fqn === fqn);
-  if (!found) throw new Error(`no type ${fqn}`);
-  return found;
-}
 
-function enumOf(model: Model, fqn: string): EnumType {
-  const found = model.namespaces.flatMap((n) => n.enums).find((e) => e.fqn === fqn);
-  if (!found) throw new Error(`no enum ${fqn}`);
-  return found;
-}
 
 function operations(model: Model, fqn: string): Operation[] {
   return model.namespaces.flatMap((n) => n.operations).filter((o) => o.fqn === fqn);

@@ -2,7 +2,7 @@ import { modelFromCsdl } from "../../generator/model/csdl-build.js";
 import { mergeModels } from "../../generator/model/merge.js";
 import type { Diagnostic, EnumType, Model, Position, StructuredType } from "../../generator/types/index.js";
 import { bodyAt, edmx, parse } from "../csdl/helpers.js";
-import { codes, dedent, modelOf, resourcePage } from "../helpers.js";
+import { codes, dedent, modelOf, resourcePage, findType as type, findEnum as enumOf } from "../helpers.js";
 
 const DESCRIPTION = "Org.OData.Core.V1.Description";
 
@@ -28,17 +28,7 @@ function docsAt(pages: Record<string, string>, file: string, needle: string): Po
   return { file, line: index + 1, column: 1 };
 }
 
-function type(model: Model, fqn: string): StructuredType {
-  const found = model.namespaces.flatMap((n) => n.types).find((t) => t.fqn === fqn);
-  if (!found) throw new Error(`no type ${fqn}`);
-  return found;
-}
 
-function enumOf(model: Model, fqn: string): EnumType {
-  const found = model.namespaces.flatMap((n) => n.enums).find((e) => e.fqn === fqn);
-  if (!found) throw new Error(`no enum ${fqn}`);
-  return found;
-}
 
 const metadataAt = (at: Position) => [{ message: "metadata", at }];
 
