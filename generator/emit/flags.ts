@@ -40,8 +40,7 @@ export interface FlagsNames {
  * runtime's generic `splitFlags` / `joinFlags`. The wrappers pass the frozen member object's values as the order,
  * so `joinFlags` writes members in declaration order: the order the combination type lists.
  */
-export function flagsStatements(enumType: EnumType, names: FlagsNames, withRuntime: boolean): StatementStructures[] {
-  const name = enumIdentifier(enumType.name);
+export function flagsStatements(enumType: EnumType, names: FlagsNames, withRuntime: boolean, name = enumIdentifier(enumType.name)): StatementStructures[] {
   const members = enumType.members.map((m) => m.name);
   const listed = members.length <= FLAGS_LISTED_MAX;
   const helpers = withRuntime && members.length > 0;

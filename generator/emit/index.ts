@@ -3,7 +3,6 @@ import { hierarchyOf } from "../model/hierarchy.js";
 import type { GeneratedFile, Model } from "../types/index.js";
 import { ENVELOPE_FILE, envelopeStatements } from "./envelope.js";
 import { namespaceStatements } from "./module.js";
-import { moduleFileName, namespaceIdentifier } from "./names.js";
 import { ENVELOPE_TYPES, planNames, type Layout } from "./plan.js";
 import { SINGLE_FILE, singleFileStatements } from "./single.js";
 
@@ -61,13 +60,13 @@ export function emitModel(model: Model, options: EmitOptions): GeneratedFile[] {
     return { path, text: `${banner}\n\n${file.getFullText()}` };
   };
   if (layout === "single") return [print(SINGLE_FILE, singleFileStatements(model, hierarchy, plan))];
-  const files = model.namespaces.map((namespace) => print(moduleFileName(namespace.name), namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));
+  const files = model.namespaces.map((namespace) => print(plan.modules.get(namespace.name)!.file, namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));
   files.push(
     print(BARREL_FILE, [
       ...model.namespaces.map((namespace) => ({
         kind: StructureKind.ExportDeclaration as const,
-        namespaceExport: namespaceIdentifier(namespace.name),
-        moduleSpecifier: jsSpecifier(moduleFileName(namespace.name)),
+        namespaceExport: plan.modules.get(namespace.name)!.alias,
+        moduleSpecifier: jsSpecifier(plan.modules.get(namespace.name)!.file),
       })),
       // The envelope is generic, so it sits beside the namespaces rather than in one: `CollectionResponse<microsoftGraph.User>`.
       { kind: StructureKind.ExportDeclaration, isTypeOnly: true, namedExports: [...ENVELOPE_TYPES], moduleSpecifier: jsSpecifier(ENVELOPE_FILE) },

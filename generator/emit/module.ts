@@ -4,7 +4,7 @@ import type { EnumType, Namespace, Property, StructuredType, TypeDefinition } fr
 import { containerStatements } from "./containers.js";
 import { deprecationTags, docComment, jsDoc, tag } from "./docs.js";
 import { flagsStatements } from "./flags.js";
-import { enumIdentifier, guardName, moduleFileName, namespaceIdentifier, odataTypeSetName, propertyKey, typeIdentifier, unionName } from "./names.js";
+import { enumIdentifier, guardName, odataTypeSetName, propertyKey, typeIdentifier, unionName } from "./names.js";
 import { operationStatements } from "./operations.js";
 import type { NamePlan } from "./plan.js";
 import { ModuleScope } from "./scope.js";
@@ -23,16 +23,15 @@ export interface EmitMode {
 const odataLiteral = (type: StructuredType): string => JSON.stringify(`#${type.fqn}`);
 
 /** `export type X = string;`: a CSDL type definition is a primitive under another name. */
-export function typeDefinitionStatements(definition: TypeDefinition): StatementStructures[] {
+export function typeDefinitionStatements(definition: TypeDefinition, name = typeIdentifier(definition.name)): StatementStructures[] {
   const format = PRIMITIVE_FORMATS[definition.underlying];
   const tags = [...(format ? [tag("format", format)] : []), tag("see", definition.fqn)];
   const description = definition.description ?? `A named Edm.${definition.underlying}.`;
-  return [{ kind: StructureKind.TypeAlias, name: typeIdentifier(definition.name), isExported: true, type: PRIMITIVE_TYPES[definition.underlying], docs: jsDoc(description, tags) }];
+  return [{ kind: StructureKind.TypeAlias, name, isExported: true, type: PRIMITIVE_TYPES[definition.underlying], docs: jsDoc(description, tags) }];
 }
 
 /** The statements that declare one enum: the union type and, with a runtime, the frozen object of its members and a guard. */
-export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: true }): StatementStructures[] {
-  const name = enumIdentifier(enumType.name);
+export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: true }, name = enumIdentifier(enumType.name)): StatementStructures[] {
   const members = enumType.members.map((m) => m.name);
   // A union member cannot carry a comment of its own, so the type says which members are deprecated.
   const deprecatedMembers = enumType.members.filter((m) => m.deprecation).map((m) => `Deprecated member \`${m.name}\`: ${m.deprecation}`);
@@ -81,7 +80,7 @@ function propertySignature(property: Property, scope: ModuleScope): PropertySign
 
 /** The interface of a structured type, its derived-type union when it has derived types, and (with a runtime) its guard. */
 export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope, mode: EmitMode = { runtime: true }): StatementStructures[] {
-  const name = typeIdentifier(type.name);
+  const name = scope.plan.declared.get(type.fqn)?.name ?? typeIdentifier(type.name);
   const subtree = hierarchy.concreteSubtree(type.fqn);
   const derived = hierarchy.descendants(type.fqn);
   const properties: PropertySignatureStructure[] = [];
@@ -152,10 +151,11 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
 export function namespaceBody(namespace: Namespace, hierarchy: Hierarchy, plan: NamePlan, scope: ModuleScope, mode: EmitMode): StatementStructures[] {
   const names = plan.namespaces.get(namespace.name)!;
   return [
-    ...namespace.typeDefinitions.flatMap(typeDefinitionStatements),
+    ...namespace.typeDefinitions.flatMap((definition) => typeDefinitionStatements(definition, plan.declared.get(definition.fqn)?.name)),
     ...namespace.enums.flatMap((enumType) => {
       const flags = names.flags.get(enumType.fqn);
-      return [...enumStatements(enumType, mode), ...(flags ? flagsStatements(enumType, flags, mode.runtime) : [])];
+      const name = plan.declared.get(enumType.fqn)?.name;
+      return [...enumStatements(enumType, mode, name), ...(flags ? flagsStatements(enumType, flags, mode.runtime, name) : [])];
     }),
     ...namespace.types.flatMap((type) => typeStatements(type, hierarchy, scope, mode)),
     ...operationStatements(names, scope),
@@ -172,8 +172,8 @@ export function namespaceStatements(namespace: Namespace, hierarchy: Hierarchy, 
   const imports: StatementStructures[] = [...scope.imports].sort().map((other) => ({
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: true,
-    namespaceImport: namespaceIdentifier(other),
-    moduleSpecifier: jsSpecifier(moduleFileName(other)),
+    namespaceImport: plan.modules.get(other)!.alias,
+    moduleSpecifier: jsSpecifier(plan.modules.get(other)!.file),
   }));
   if (scope.usesEnvelope) imports.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: plan.envelopeAlias, moduleSpecifier: jsSpecifier(envelopeFile) });
   const runtime = [

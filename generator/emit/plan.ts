@@ -5,6 +5,8 @@ import {
   flagsHelperNames,
   flagsTypeName,
   guardName,
+  moduleFileName,
+  namespaceIdentifier,
   nestedNamespaceName,
   odataTypeSetName,
   pathsName,
@@ -77,6 +79,8 @@ export interface NamePlan {
   envelope: EnvelopeNames;
   /** The import alias of the envelope module (modules layout). */
   envelopeAlias: string;
+  /** Modules layout: each namespace's module file and the alias other modules and the barrel import it under. */
+  modules: Map<string, { file: string; alias: string }>;
   /** Single layout: the `export namespace` name of each namespace but the root. */
   nested: Map<string, string>;
   /** Single layout: the identifiers declared at the top of the file (the root namespace and the envelope). */
@@ -91,6 +95,9 @@ function typeKey(type: TypeUse): string {
 const valueKey = (value: TypedValue): string => `${typeKey(value.type)}${value.collection ? "[]" : ""}${value.nullable ? "?" : ""}`;
 const bindingKey = (operation: Operation): string => (operation.binding ? `${typeKey(operation.binding.type)}${operation.binding.collection ? "[]" : ""}` : "");
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** File stems the output already uses (lower case): the barrel and the runtime. */
+const RESERVED_FILES = ["index", "runtime"];
 
 /** The binding type's PascalCase name (`microsoft.graph.user` -> `User`); empty for unbound operations. */
 function bindingPrefix(operation: Operation): string {
@@ -131,21 +138,21 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout): N
   // First every name the model gives, in every namespace, so made-up names can avoid them.
   for (const namespace of model.namespaces) {
     const names = new ScopeNames();
+    // Model names stay as they are, unless two of them become the same identifier (`a-b` and `a@b` are both `A_b`):
+    // then the later one, in the model's sorted order, gets `_2`, so every declaration is still unique.
+    const own = (candidate: string): string => names.claim(candidate);
     for (const definition of namespace.typeDefinitions) {
-      const name = typeIdentifier(definition.name);
+      const name = own(typeIdentifier(definition.name));
       declared.set(definition.fqn, { namespace: namespace.name, name, kind: "typeDefinition" });
-      names.take(name);
     }
     for (const enumType of namespace.enums) {
-      const name = enumIdentifier(enumType.name);
+      const name = own(enumIdentifier(enumType.name));
       declared.set(enumType.fqn, { namespace: namespace.name, name, kind: "enum" });
-      names.take(name);
       names.take(guardName(name));
     }
     for (const type of namespace.types) {
-      const name = typeIdentifier(type.name);
+      const name = own(typeIdentifier(type.name));
       declared.set(type.fqn, { namespace: namespace.name, name, kind: "type" });
-      names.take(name);
       names.take(guardName(name));
       names.take(odataTypeSetName(name));
       if (hierarchy.descendants(type.fqn).length && hierarchy.concreteSubtree(type.fqn).length) {
@@ -159,7 +166,7 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout): N
   for (const namespace of model.namespaces) {
     const plan = namespaces.get(namespace.name)!;
     for (const enumType of namespace.enums.filter((e) => e.flags)) {
-      const name = enumIdentifier(enumType.name);
+      const name = declared.get(enumType.fqn)!.name;
       const helpers = flagsHelperNames(name);
       plan.flags.set(enumType.fqn, { type: plan.names.claim(flagsTypeName(name)), split: plan.names.claim(helpers.split), join: plan.names.claim(helpers.join) });
     }
@@ -187,7 +194,20 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout): N
       if (namespace.name !== ROOT_NAMESPACE) nested.set(namespace.name, namespaceNames.claim(nestedNamespaceName(namespace.name)));
     }
   }
+  // Two namespaces can sanitize to the same file or alias (`a-b` and `a_b`); files also must not differ only in
+  // case (case-insensitive file systems). The later one, in model order, gets `_2`.
+  const modules = new Map<string, { file: string; alias: string }>();
+  const files = new ScopeNames();
+  const aliases = new ScopeNames();
+  for (const name of RESERVED_FILES) files.take(name);
+  for (const namespace of model.namespaces) {
+    const stem = moduleFileName(namespace.name).replace(/\.ts$/, "");
+    let file = stem;
+    for (let n = 2; files.has(file.toLowerCase()); n++) file = `${stem}_${n}`;
+    files.take(file.toLowerCase());
+    modules.set(namespace.name, { file: `${file}.ts`, alias: aliases.claim(namespaceIdentifier(namespace.name)) });
+  }
   // The envelope module is imported under this alias; only a namespace called "odata" could shadow it.
-  const envelopeAlias = model.namespaces.some((n) => n.name === "odata") ? "odata_" : "odata";
-  return { layout, namespaces, declared, unions, envelope, envelopeAlias, nested, fileNames };
+  const envelopeAlias = [...modules.values()].some((m) => m.alias === "odata") ? "odata_" : "odata";
+  return { layout, namespaces, declared, unions, envelope, envelopeAlias, modules, nested, fileNames };
 }

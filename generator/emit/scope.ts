@@ -64,7 +64,7 @@ export class ModuleScope {
     if (namespace === this.namespace) return local;
     if (this.plan.layout === "modules") {
       this.imports.add(namespace);
-      return `${namespaceIdentifier(namespace)}.${local}`;
+      return `${this.plan.modules.get(namespace)?.alias ?? namespaceIdentifier(namespace)}.${local}`;
     }
     const nested = this.plan.nested.get(namespace);
     // A qualified name's first part is looked up as a namespace, which no declaration inside a block can shadow.
