@@ -5,11 +5,12 @@ import { XMLParser } from "fast-xml-parser";
 import { parseCsdl, type CsdlResult } from "../../generator/csdl/parse.js";
 import { scanMarkup } from "../../generator/csdl/positions.js";
 import type { CsdlDocument, Position } from "../../generator/types/index.js";
+import { skipNotice } from "../helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIR = path.resolve(ROOT, "..", "shared", "corpus", "csdl");
 const describeIfCorpus = fs.existsSync(DIR) ? describe : describe.skip;
-if (!fs.existsSync(DIR)) console.warn(`CSDL corpus tests skipped: ${DIR} does not exist (it is not part of a fresh clone).`);
+if (!fs.existsSync(DIR)) skipNotice(`CSDL corpus tests skipped: ${DIR} does not exist (it is not part of a fresh clone).`);
 
 const results = new Map<string, { text: string; result: CsdlResult }>();
 function read(file: string): { text: string; result: CsdlResult } {

@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 import { parseCsdl } from "../../generator/csdl/parse.js";
 import { modelFromCsdl } from "../../generator/model/csdl-build.js";
 import type { Diagnostic, Model, TypeUse } from "../../generator/types/index.js";
+import { skipNotice } from "../helpers.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIR = path.resolve(ROOT, "..", "shared", "corpus", "csdl");
 const present = fs.existsSync(path.join(DIR, "v1.0.xml"));
 const describeIfCorpus = present ? describe : describe.skip;
-if (!present) console.warn(`CSDL model corpus tests skipped: ${path.join(DIR, "v1.0.xml")} does not exist (it is not part of a fresh clone).`);
+if (!present) skipNotice(`CSDL model corpus tests skipped: ${path.join(DIR, "v1.0.xml")} does not exist (it is not part of a fresh clone).`);
 
 let cached: { model: Model; diagnostics: Diagnostic[] } | undefined;
 function v1(): { model: Model; diagnostics: Diagnostic[] } {

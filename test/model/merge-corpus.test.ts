@@ -7,7 +7,7 @@ import { buildModel } from "../../generator/model/build.js";
 import { modelFromCsdl } from "../../generator/model/csdl-build.js";
 import { mergeModels } from "../../generator/model/merge.js";
 import type { Diagnostic, Model } from "../../generator/types/index.js";
-import { CORPUS, describeIfCorpus } from "../helpers.js";
+import { CORPUS, describeIfCorpus, skipNotice } from "../helpers.js";
 
 /** The docs snapshot and the metadata of four days later: the pair the corpus README names for drift checks. */
 const DOCS = path.join(CORPUS, "graph-docs", "v1.0");
@@ -16,7 +16,7 @@ const CSDL = path.join(CORPUS, "csdl", "v1.0-2021-07-20.xml");
 jest.setTimeout(120_000);
 
 const describeIfPair = existsSync(CSDL) ? describeIfCorpus(path.join("graph-docs", "v1.0")) : describe.skip;
-if (!existsSync(CSDL)) console.warn(`merge corpus tests skipped: ${CSDL} does not exist (it is not part of a fresh clone).`);
+if (!existsSync(CSDL)) skipNotice(`merge corpus tests skipped: ${CSDL} does not exist (it is not part of a fresh clone).`);
 
 describeIfPair("merging graph-docs/v1.0 with csdl/v1.0-2021-07-20.xml", () => {
   let metadata: Model;

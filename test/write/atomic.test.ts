@@ -6,7 +6,7 @@ import path from "node:path";
 import { jest } from "@jest/globals";
 import { generate } from "../../generator/index.js";
 import { recoverInterruptedWrite, siblingNames, writeOutput } from "../../generator/write/atomic.js";
-import { ROOT } from "../helpers.js";
+import { ROOT, skipNotice } from "../helpers.js";
 
 jest.setTimeout(120_000);
 
@@ -51,7 +51,7 @@ test("recovery puts back an output folder left only as its backup, and removes t
 
 const cli = path.join(ROOT, "dist", "cli", "main.js");
 const describeIfBuilt = existsSync(cli) ? describe : describe.skip;
-if (!existsSync(cli)) console.warn(`kill test skipped: ${cli} is not built (npm run build)`);
+if (!existsSync(cli)) skipNotice(`kill test skipped: ${cli} is not built (npm run build)`);
 
 describeIfBuilt("a run killed at any moment", () => {
   test("leaves either the previous output or the complete new one, never a mix", async () => {
