@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
-import type { Layout, Templates } from "./emit/index.js";
+import { shapeOptions, type EnumStyle, type Layout, type NamespaceFilter, type NullableStyle, type Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { runPipeline, type CacheStats, type Limits } from "./pipeline.js";
 import { displayPath, readSources } from "./read/sources.js";
@@ -12,7 +12,7 @@ import { writeOutput } from "./write/atomic.js";
 
 export type { CheckChange, CheckResult } from "./write/check.js";
 export { diffStat, unifiedDiff, unifiedDiffs, type FileChange } from "./write/diff.js";
-export type { Layout, Templates } from "./emit/index.js";
+export type { EnumStyle, Layout, NamespaceFilter, NullableStyle, ShapeOptions, Templates } from "./emit/index.js";
 export type { CacheStats, Limits } from "./pipeline.js";
 export { DEFAULT_CACHE_DIR, DiskParseCache, MemoryParseCache, type CachedPage, type ParseCache } from "./cache/cache.js";
 export { InternalError, runPipeline } from "./pipeline.js";
@@ -32,6 +32,19 @@ export interface GenerateOptions {
   write?: boolean;
   /** `"modules"` (default, one module per namespace) or `"single"` (one `index.d.ts` with nested namespaces). */
   layout?: Layout;
+  /** `"union"` (default), `"const-object"` or `"enum"`: how enums are declared (modules layout). */
+  enumStyle?: EnumStyle;
+  /** `false`: no `is*` guards, `*_ODATA_TYPES` sets, flags helpers or runtime import. Default `true`. */
+  guards?: boolean;
+  /** `true`: every interface property is `readonly`. Default `false`. */
+  readonly?: boolean;
+  /** `"null"` (default): nullable properties are `T | null`; `"optional"`: optional only. */
+  nullable?: NullableStyle;
+  /**
+   * Which namespaces to emit: `include` (only these) and `exclude` (not these), each exact names or `prefix.*`.
+   * References to left-out types are `unknown`. Default: all.
+   */
+  namespaces?: NamespaceFilter;
   /** Folder with `banner.txt` and `runtime.ts`. Default: the package's own `templates/`. */
   templates?: string;
   /** Resource limits for hostile input; each has a safe default. */
@@ -93,6 +106,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     templates,
     sourceLabels,
     ...(options.layout ? { layout: options.layout } : {}),
+    ...shapeOptions(options),
     limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {} },
     ...(options.cache ? { cache: options.cache } : {}),
   });

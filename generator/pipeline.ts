@@ -1,7 +1,7 @@
 import { parseCacheKey, type ParseCache } from "./cache/cache.js";
 import { parseCsdl } from "./csdl/parse.js";
 import type { CsdlLimits } from "./csdl/limits.js";
-import { emitModel, type Layout, type Templates } from "./emit/index.js";
+import { emitModel, shapeOptions, type Layout, type ShapeOptions, type Templates } from "./emit/index.js";
 import { formatFiles } from "./format/prettier.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
 import { parseMarkdownPage } from "./markdown/page.js";
@@ -26,7 +26,7 @@ export interface Limits {
   csdl: Partial<CsdlLimits>;
 }
 
-export interface PipelineOptions {
+export interface PipelineOptions extends ShapeOptions {
   templates: Templates;
   /** Inputs as the banner names them. */
   sourceLabels: readonly string[];
@@ -130,7 +130,7 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
     diagnostics.push(...merged.diagnostics);
     model = merged.model;
   }
-  const emitted = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}) }));
+  const emitted = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}), ...shapeOptions(options) }));
   let files: GeneratedFile[];
   try {
     files = await formatFiles(emitted);

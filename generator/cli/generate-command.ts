@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { LAYOUTS, loadConfig } from "../config/config.js";
 import { DEFAULT_CACHE_DIR, DiskParseCache } from "../cache/cache.js";
+import { ENUM_STYLES, NULLABLE_STYLES } from "../emit/shape.js";
 import { generate } from "../index.js";
 import { displayPath } from "../read/sources.js";
 import { diffStat, unifiedDiffs } from "../write/diff.js";
@@ -19,6 +20,16 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   const config = loaded?.config ?? {};
   const reporter = oneOf("reporter", flags.reporter, REPORTERS, config.reporter ?? "text");
   const layout = oneOf("layout", flags.layout, LAYOUTS, config.layout ?? "modules");
+  // The output's shape: each flag over the config; unset, the emit defaults (today's output).
+  const include = flags["include-namespace"]?.length ? flags["include-namespace"] : config.namespaces?.include;
+  const exclude = flags["exclude-namespace"]?.length ? flags["exclude-namespace"] : config.namespaces?.exclude;
+  const shape = {
+    ...(include?.length || exclude?.length ? { namespaces: { ...(include?.length ? { include } : {}), ...(exclude?.length ? { exclude } : {}) } } : {}),
+    ...(flags["enum-style"] !== undefined || config.enumStyle ? { enumStyle: oneOf("enum-style", flags["enum-style"], ENUM_STYLES, config.enumStyle ?? "union") } : {}),
+    ...(flags["no-guards"] ? { guards: false } : config.guards !== undefined ? { guards: config.guards } : {}),
+    ...(flags.readonly ? { readonly: true } : config.readonly !== undefined ? { readonly: config.readonly } : {}),
+    ...(flags.nullable !== undefined || config.nullable ? { nullable: oneOf("nullable", flags.nullable, NULLABLE_STYLES, config.nullable ?? "null") } : {}),
+  };
   const maxWarnings = wholeNumber("max-warnings", flags["max-warnings"]) ?? config.maxWarnings;
   const strict = flags.strict ?? config.strict ?? false;
   const csdl = flags.csdl?.length ? flags.csdl : (config.csdl ?? []);
@@ -36,7 +47,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   if (flags.watch) {
     if (flags.check) throw new UsageError("--watch cannot be used with --check");
     const limits = limitsFrom(flags, loaded?.options.limits);
-    const options = { inputs, cwd: io.cwd, out: outPath, layout, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}) };
+    const options = { inputs, cwd: io.cwd, out: outPath, layout, ...shape, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}) };
     return watchCommand({ ...options, ...(flags.verbose ? { verbose: true } : {}), ...cacheOption }, io);
   }
   const result = await generate({
@@ -44,6 +55,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     cwd: io.cwd,
     out: outPath,
     layout,
+    ...shape,
     limits: limitsFrom(flags, loaded?.options.limits),
     ...(csdl.length ? { csdl } : {}),
     ...(flags.check ? { check: true } : {}),

@@ -25,6 +25,15 @@ Options:
                          print the unified diff of what would change
       --diff-stat        (with --check) print a per-file summary of the changes instead of the diff
       --layout <kind>    modules (default: one module per namespace) or single (one index.d.ts)
+      --enum-style <style>  union (default: a string-literal union and a frozen object), const-object
+                         (the frozen object and a type derived from it) or enum (a TypeScript string enum)
+      --no-guards        leave out the is* type guards, the *_ODATA_TYPES sets, the flags helpers and the
+                         runtime import (types only; runtime.ts still holds the envelope types)
+      --readonly         mark every interface property readonly
+      --nullable <style> null (default: nullable properties are T | null) or optional (optional only)
+      --include-namespace <ns>, --exclude-namespace <ns>
+                         emit only / leave out these namespaces (exact, or a prefix pattern such as
+                         microsoft.graph.*); repeat for several; references to left-out types are unknown
       --templates <dir>  folder with banner.txt and runtime.ts overriding the built-in templates
       --reporter <name>  text (default), json, or github (workflow commands, inline on pull requests)
       --format <name>    (drift) text (default), json, or markdown

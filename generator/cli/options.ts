@@ -9,6 +9,13 @@ export const OPTIONS = {
   check: { type: "boolean" },
   "diff-stat": { type: "boolean" },
   layout: { type: "string" },
+  "enum-style": { type: "string" },
+  // parseArgs (Node 20) has no negated flags: --no-guards is a flag of its own.
+  "no-guards": { type: "boolean" },
+  readonly: { type: "boolean" },
+  nullable: { type: "string" },
+  "include-namespace": { type: "string", multiple: true },
+  "exclude-namespace": { type: "string", multiple: true },
   templates: { type: "string" },
   reporter: { type: "string" },
   format: { type: "string" },

@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../cli/options.js";
 import { REPORTERS, type ReporterName } from "../cli/report.js";
+import { ENUM_STYLES, NULLABLE_STYLES, type EnumStyle, type NullableStyle } from "../emit/shape.js";
 import type { GenerateOptions, Layout } from "../index.js";
 import { displayPath } from "../read/sources.js";
 
@@ -26,6 +27,11 @@ export interface Config {
   csdl?: string[];
   out?: string;
   layout?: Layout;
+  enumStyle?: EnumStyle;
+  guards?: boolean;
+  readonly?: boolean;
+  nullable?: NullableStyle;
+  namespaces?: { include?: string[]; exclude?: string[] };
   templates?: string;
   limits?: ConfigLimits;
   strict?: boolean;
@@ -60,6 +66,12 @@ export const CONFIG_RULES = {
   csdl: "paths",
   out: "path",
   layout: LAYOUTS,
+  enumStyle: ENUM_STYLES,
+  guards: "boolean",
+  readonly: "boolean",
+  nullable: NULLABLE_STYLES,
+  // Namespace names, not paths, but the same rule: an array of non-empty strings.
+  namespaces: { include: "paths", exclude: "paths" },
   templates: "path",
   limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive" },
   strict: "boolean",
@@ -280,6 +292,11 @@ function optionsFrom(config: Config, dir: string): GenerateOptions {
     csdl: config.csdl,
     out: config.out,
     layout: config.layout,
+    enumStyle: config.enumStyle,
+    guards: config.guards,
+    readonly: config.readonly,
+    nullable: config.nullable,
+    namespaces: config.namespaces,
     templates: config.templates,
     limits: {
       markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting }),

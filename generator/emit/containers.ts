@@ -23,7 +23,7 @@ export function containerStatements(container: EntityContainer, name: string, sc
   const properties: PropertySignatureStructure[] = entries
     .filter((e) => !seen.has(e.path) && seen.add(e.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((e) => ({ kind: StructureKind.PropertySignature, name: JSON.stringify(e.path), type: e.type, docs: jsDoc(e.doc) }));
+    .map((e) => ({ kind: StructureKind.PropertySignature, name: JSON.stringify(e.path), ...(scope.plan.shape.readonly ? { isReadonly: true } : {}), type: e.type, docs: jsDoc(e.doc) }));
   return [
     {
       kind: StructureKind.Interface,

@@ -19,7 +19,12 @@ const CONTEXT = property("@odata.context", "string", "The metadata URL of the pa
  * The generic parts of the OData JSON format that wrap the model's types: the annotations every entity may carry,
  * a page of a collection, and the object a primitive result comes in. Types only: nothing here exists at run time.
  */
-export function envelopeStatements(names: EnvelopeNames): InterfaceDeclarationStructure[] {
+export function envelopeStatements(names: EnvelopeNames, readonly = false): InterfaceDeclarationStructure[] {
+  const statements = envelopeInterfaces(names);
+  return readonly ? statements.map((s) => ({ ...s, properties: s.properties?.map((p) => ({ ...p, isReadonly: true })) })) : statements;
+}
+
+function envelopeInterfaces(names: EnvelopeNames): InterfaceDeclarationStructure[] {
   return [
     {
       kind: StructureKind.Interface,

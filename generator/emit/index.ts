@@ -4,9 +4,13 @@ import type { GeneratedFile, Model } from "../types/index.js";
 import { ENVELOPE_FILE, envelopeStatements } from "./envelope.js";
 import { namespaceStatements } from "./module.js";
 import { ENVELOPE_TYPES, planNames, type Layout } from "./plan.js";
+import { filterNamespaces, type NamespaceFilter } from "./namespaces.js";
+import { DEFAULT_SHAPE, type EnumStyle, type NullableStyle } from "./shape.js";
 import { SINGLE_FILE, singleFileStatements } from "./single.js";
 
 export type { Layout } from "./plan.js";
+export { keepsNamespace, namespaceMatches, type NamespaceFilter } from "./namespaces.js";
+export { ENUM_STYLES, NULLABLE_STYLES, type EnumStyle, type NullableStyle } from "./shape.js";
 
 /** The text the output is built from that users may override (see templates/). */
 export interface Templates {
@@ -25,6 +29,38 @@ export interface EmitOptions {
    * the OData envelope types) and an `index.ts` barrel. `"single"`: one declaration file, `index.d.ts`, with types only.
    */
   layout?: Layout;
+  /**
+   * `"union"` (default): a string-literal union and a frozen object of the members. `"const-object"`: the frozen
+   * object, the type derived from it (`(typeof X)[keyof typeof X]`). `"enum"`: a TypeScript string enum. The single
+   * layout (declarations only, no values) always writes the union.
+   */
+  enumStyle?: EnumStyle;
+  /** `false` leaves out the `is*` guards, the `*_ODATA_TYPES` sets, the flags helpers and the runtime import. Default `true`. */
+  guards?: boolean;
+  /** `true` marks every interface property `readonly`. Default `false`. */
+  readonly?: boolean;
+  /** `"null"` (default): a nullable property is `T | null` (and optional). `"optional"`: optional only. */
+  nullable?: NullableStyle;
+  /**
+   * Which namespaces to emit (exact names, or `prefix.*`): `include` keeps only those, `exclude` leaves those out.
+   * A reference to a type in a left-out namespace is `unknown` with a `@remarks`; a type whose base is left out
+   * gets the base's properties copied in. Default: every namespace.
+   */
+  namespaces?: NamespaceFilter;
+}
+
+/** The options that shape the output (beyond its layout), as the pipeline, `generate()` and the config take them. */
+export type ShapeOptions = Pick<EmitOptions, "enumStyle" | "guards" | "readonly" | "nullable" | "namespaces">;
+
+/** Only the shape options that are set (so spreading them never overrides a default with `undefined`). */
+export function shapeOptions(options: ShapeOptions): ShapeOptions {
+  return {
+    ...(options.enumStyle !== undefined ? { enumStyle: options.enumStyle } : {}),
+    ...(options.guards !== undefined ? { guards: options.guards } : {}),
+    ...(options.readonly !== undefined ? { readonly: options.readonly } : {}),
+    ...(options.nullable !== undefined ? { nullable: options.nullable } : {}),
+    ...(options.namespaces !== undefined ? { namespaces: options.namespaces } : {}),
+  };
 }
 
 export const BARREL_FILE = "index.ts";
@@ -49,10 +85,17 @@ const jsSpecifier = (file: string): string => `./${file.replace(/\.ts$/, ".js")}
  * with no type-checking: fast, and syntactically valid by construction. Every name is decided up front for the
  * whole model (planNames), so a module refers to another's made-up names (flags types...) as that one declares them.
  */
-export function emitModel(model: Model, options: EmitOptions): GeneratedFile[] {
+export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile[] {
   const layout = options.layout ?? "modules";
+  const { model, omitted } = options.namespaces ? filterNamespaces(fullModel, options.namespaces) : { model: fullModel, omitted: new Set<string>() };
   const hierarchy = hierarchyOf(model);
-  const plan = planNames(model, hierarchy, layout);
+  const shape = {
+    enumStyle: options.enumStyle ?? DEFAULT_SHAPE.enumStyle,
+    guards: options.guards ?? DEFAULT_SHAPE.guards,
+    readonly: options.readonly ?? DEFAULT_SHAPE.readonly,
+    nullable: options.nullable ?? DEFAULT_SHAPE.nullable,
+  };
+  const plan = planNames(model, hierarchy, layout, shape, omitted);
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
   const banner = options.templates.banner.replace(/\{\{\s*sources\s*\}\}/g, options.sources.join(", ")).trimEnd();
   const print = (path: string, statements: StatementStructures[]): GeneratedFile => {
@@ -74,7 +117,7 @@ export function emitModel(model: Model, options: EmitOptions): GeneratedFile[] {
   );
   // The envelope is generated (it is part of the model's output, not an overridable helper) but shares runtime.ts
   // with the template's helpers, so the output keeps one support module beside the namespaces.
-  const envelope = project.createSourceFile("envelope.ts", { statements: withBlankLines(envelopeStatements(plan.envelope)) }, { overwrite: true }).getFullText();
+  const envelope = project.createSourceFile("envelope.ts", { statements: withBlankLines(envelopeStatements(plan.envelope, plan.shape.readonly)) }, { overwrite: true }).getFullText();
   files.push({ path: RUNTIME_FILE, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${envelope}` });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

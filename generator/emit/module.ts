@@ -8,7 +8,8 @@ import { enumIdentifier, guardName, odataTypeSetName, propertyKey, typeIdentifie
 import { operationStatements } from "./operations.js";
 import type { NamePlan } from "./plan.js";
 import { ModuleScope } from "./scope.js";
-import { PRIMITIVE_FORMATS, PRIMITIVE_TYPES, valueTypeText } from "./type-text.js";
+import { DEFAULT_SHAPE, type Shape } from "./shape.js";
+import { omittedRemark, PRIMITIVE_FORMATS, PRIMITIVE_TYPES, valueTypeText } from "./type-text.js";
 
 export { ModuleScope } from "./scope.js";
 
@@ -19,6 +20,9 @@ export { ModuleScope } from "./scope.js";
 export interface EmitMode {
   runtime: boolean;
 }
+
+/** An enum member name that needs no quotes. */
+const ENUM_MEMBER = /^[A-Za-z_$][\w$]*$/;
 
 const odataLiteral = (type: StructuredType): string => JSON.stringify(`#${type.fqn}`);
 
@@ -31,25 +35,44 @@ export function typeDefinitionStatements(definition: TypeDefinition, name = type
 }
 
 /** The statements that declare one enum: the union type and, with a runtime, the frozen object of its members and a guard. */
-export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: true }, name = enumIdentifier(enumType.name)): StatementStructures[] {
+export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: true }, name = enumIdentifier(enumType.name), shape: Shape = DEFAULT_SHAPE): StatementStructures[] {
   const members = enumType.members.map((m) => m.name);
+  // The single layout is declarations only: no frozen object or enum (they are values), so always the union.
+  const style = mode.runtime ? shape.enumStyle : "union";
   // A union member cannot carry a comment of its own, so the type says which members are deprecated.
-  const deprecatedMembers = enumType.members.filter((m) => m.deprecation).map((m) => `Deprecated member \`${m.name}\`: ${m.deprecation}`);
+  const deprecatedMembers = style === "enum" ? [] : enumType.members.filter((m) => m.deprecation).map((m) => `Deprecated member \`${m.name}\`: ${m.deprecation}`);
   const description = [enumType.description ?? `The members of the ${enumType.fqn} enumeration.`, ...deprecatedMembers].join("\n\n");
   const docs = jsDoc(description, deprecationTags(enumType.deprecation));
-  const statements: StatementStructures[] = [
-    { kind: StructureKind.TypeAlias, name, isExported: true, type: members.length ? members.map((m) => JSON.stringify(m)).join(" | ") : "string", docs },
-  ];
+  const statements: StatementStructures[] = [];
+  if (style === "enum") {
+    statements.push({
+      kind: StructureKind.Enum,
+      name,
+      isExported: true,
+      docs,
+      members: enumType.members.map((m) => ({
+        name: ENUM_MEMBER.test(m.name) ? m.name : JSON.stringify(m.name),
+        initializer: JSON.stringify(m.name),
+        docs: jsDoc(m.description, deprecationTags(m.deprecation)),
+      })),
+    });
+  } else {
+    const union = members.length ? members.map((m) => JSON.stringify(m)).join(" | ") : "string";
+    statements.push({ kind: StructureKind.TypeAlias, name, isExported: true, type: style === "const-object" && members.length ? `(typeof ${name})[keyof typeof ${name}]` : union, docs });
+  }
   if (!mode.runtime) return statements;
-  const entries = enumType.members.map((m) => `${docComment(m.description, m.deprecation)}${propertyKey(m.name)}: ${JSON.stringify(m.name)},`);
-  statements.push(
-    {
+  if (style !== "enum") {
+    const entries = enumType.members.map((m) => `${docComment(m.description, m.deprecation)}${propertyKey(m.name)}: ${JSON.stringify(m.name)},`);
+    statements.push({
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDoc(`Every member of {@link ${name}}, by name.`, deprecationTags(enumType.deprecation)),
       declarations: [{ name, initializer: `Object.freeze({\n${entries.join("\n")}\n} as const)` }],
-    },
+    });
+  }
+  if (!shape.guards) return statements;
+  statements.push(
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -63,17 +86,22 @@ export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: t
   return statements;
 }
 
+const readonlyFlag = (scope: ModuleScope): { isReadonly?: true } => (scope.plan.shape.readonly ? { isReadonly: true } : {});
+
 function propertySignature(property: Property, scope: ModuleScope): PropertySignatureStructure {
   const tags: JSDocTagStructure[] = [];
   if (property.type.kind === "primitive" && PRIMITIVE_FORMATS[property.type.edm]) tags.push(tag("format", PRIMITIVE_FORMATS[property.type.edm]));
   if (property.type.kind === "unknown") tags.push(tag("remarks", `The docs give the type as "${property.type.written}", which could not be resolved.`));
-  if (property.narrowedTo && property.type.kind === "named") tags.push(tag("see", `{@link ${scope.refer(property.type.fqn)}}`));
+  const omitted = property.type.kind === "named" && scope.isOmitted(property.type.fqn);
+  if (omitted && property.type.kind === "named" && !property.narrowedTo?.length) tags.push(tag("remarks", omittedRemark(property.type.fqn)));
+  if (property.narrowedTo && property.type.kind === "named" && !omitted) tags.push(tag("see", `{@link ${scope.refer(property.type.fqn)}}`));
   tags.push(...deprecationTags(property.deprecation, property.deprecated));
   return {
     kind: StructureKind.PropertySignature,
     name: propertyKey(property.name),
     hasQuestionToken: true,
-    type: valueTypeText(property, scope),
+    ...readonlyFlag(scope),
+    type: valueTypeText(property, scope, scope.plan.shape.nullable),
     docs: jsDoc(property.description, tags),
   };
 }
@@ -89,6 +117,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
       kind: StructureKind.PropertySignature,
       name: propertyKey("@odata.type"),
       hasQuestionToken: true,
+      ...readonlyFlag(scope),
       type: subtree.map(odataLiteral).join(" | "),
       docs: jsDoc(derived.length ? "The type of the payload: this type or one derived from it." : "The type of the payload."),
     });
@@ -123,7 +152,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
       docs: jsDoc(`{@link ${name}} or any type derived from it, discriminated by \`@odata.type\`.`),
     });
   }
-  if (!mode.runtime) return statements;
+  if (!mode.runtime || !scope.plan.shape.guards) return statements;
   const setName = odataTypeSetName(name);
   statements.push(
     {
@@ -155,7 +184,8 @@ export function namespaceBody(namespace: Namespace, hierarchy: Hierarchy, plan: 
     ...namespace.enums.flatMap((enumType) => {
       const flags = names.flags.get(enumType.fqn);
       const name = plan.declared.get(enumType.fqn)?.name;
-      return [...enumStatements(enumType, mode, name), ...(flags ? flagsStatements(enumType, flags, mode.runtime, name) : [])];
+      // The flags helpers call the enum's guard and the runtime, so they go with the guards.
+      return [...enumStatements(enumType, mode, name, plan.shape), ...(flags ? flagsStatements(enumType, flags, mode.runtime && plan.shape.guards, name) : [])];
     }),
     ...namespace.types.flatMap((type) => typeStatements(type, hierarchy, scope, mode)),
     ...operationStatements(names, scope),
@@ -176,7 +206,7 @@ export function namespaceStatements(namespace: Namespace, hierarchy: Hierarchy, 
     moduleSpecifier: jsSpecifier(plan.modules.get(other)!.file),
   }));
   if (scope.usesEnvelope) imports.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: plan.envelopeAlias, moduleSpecifier: jsSpecifier(envelopeFile) });
-  const runtime = [
+  const runtime = !plan.shape.guards ? [] : [
     ...(namespace.types.length ? ["hasODataType"] : []),
     ...(namespace.enums.some((e) => e.flags && e.members.length) ? ["joinFlags", "splitFlags"] : []),
   ];

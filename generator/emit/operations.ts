@@ -4,7 +4,7 @@ import { deprecationTags, jsDoc, tag } from "./docs.js";
 import { propertyKey } from "./names.js";
 import type { NamespacePlan, OverloadNaming, RequestBodyPlan, ResponsePlan } from "./plan.js";
 import type { ModuleScope } from "./scope.js";
-import { PRIMITIVE_FORMATS, valueTypeText } from "./type-text.js";
+import { omittedRemark, PRIMITIVE_FORMATS, valueTypeText } from "./type-text.js";
 
 /**
  * Why the declaration has the name it has, when that is not just the operation's name: overloads that differ get
@@ -39,6 +39,7 @@ function groupDeprecation(operations: readonly Operation[]): JSDocTagStructure[]
 function parameterSignature(parameter: Parameter, scope: ModuleScope): PropertySignatureStructure {
   const tags: JSDocTagStructure[] = [];
   if (parameter.type.kind === "primitive" && PRIMITIVE_FORMATS[parameter.type.edm]) tags.push(tag("format", PRIMITIVE_FORMATS[parameter.type.edm]));
+  if (parameter.type.kind === "named" && scope.isOmitted(parameter.type.fqn)) tags.push(tag("remarks", omittedRemark(parameter.type.fqn)));
   if (parameter.type.kind === "unknown") tags.push(tag("remarks", `The metadata gives the type as "${parameter.type.written}", which could not be resolved.`));
   // Every property is optional (`?`) like everywhere in the output; the ones the service may do without say so.
   const optional = parameter.optional ? "Optional: the service uses its default when it is left out." : "";
@@ -46,7 +47,8 @@ function parameterSignature(parameter: Parameter, scope: ModuleScope): PropertyS
     kind: StructureKind.PropertySignature,
     name: propertyKey(parameter.name),
     hasQuestionToken: true,
-    type: valueTypeText(parameter, scope),
+    ...(scope.plan.shape.readonly ? { isReadonly: true } : {}),
+    type: valueTypeText(parameter, scope, scope.plan.shape.nullable),
     docs: jsDoc([parameter.description, optional].filter(Boolean).join(" ") || undefined, tags),
   };
 }

@@ -17,6 +17,7 @@ import {
   typeIdentifier,
   unionName,
 } from "./names.js";
+import { DEFAULT_SHAPE, type Shape } from "./shape.js";
 
 /** How the output is laid out: one module per namespace (with runtime guards), or one declaration file. */
 export type Layout = "modules" | "single";
@@ -72,6 +73,10 @@ export interface Declared {
  */
 export interface NamePlan {
   layout: Layout;
+  /** The output's shape options (enum style, guards, readonly, nullable). */
+  shape: Shape;
+  /** Declarations (fqns) in namespaces the namespaces option left out: referred to as `unknown`. */
+  omitted: ReadonlySet<string>;
   namespaces: Map<string, NamespacePlan>;
   declared: Map<string, Declared>;
   /** Entity and complex types that have an `Any*` derived-type union. */
@@ -131,7 +136,7 @@ function byName(operations: readonly Operation[]): Operation[][] {
   return [...groups.entries()].sort(([a], [b]) => compare(a, b)).map(([, group]) => group);
 }
 
-export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout): NamePlan {
+export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, shape: Shape = DEFAULT_SHAPE, omitted: ReadonlySet<string> = new Set()): NamePlan {
   const declared = new Map<string, Declared>();
   const unions = new Set<string>();
   const namespaces = new Map<string, NamespacePlan>();
@@ -209,5 +214,5 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout): N
   }
   // The envelope module is imported under this alias; only a namespace called "odata" could shadow it.
   const envelopeAlias = [...modules.values()].some((m) => m.alias === "odata") ? "odata_" : "odata";
-  return { layout, namespaces, declared, unions, envelope, envelopeAlias, modules, nested, fileNames };
+  return { layout, shape, omitted, namespaces, declared, unions, envelope, envelopeAlias, modules, nested, fileNames };
 }

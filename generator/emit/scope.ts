@@ -41,6 +41,21 @@ export class ModuleScope {
     return this.referValue(fqn);
   }
 
+  /**
+   * With TypeScript enums (enumStyle "enum", modules layout), the type of one member (`Color.red`), since a string
+   * literal is not assignable to an enum; otherwise undefined (the member is its string literal).
+   */
+  enumMemberType(fqn: string, member: string): string | undefined {
+    if (this.plan.shape.enumStyle !== "enum" || this.plan.layout !== "modules" || this.plan.declared.get(fqn)?.kind !== "enum" || this.isFlags(fqn)) return undefined;
+    const ref = this.refer(fqn);
+    return /^[A-Za-z_$][\w$]*$/.test(member) ? `${ref}.${member}` : `(typeof ${ref})[${JSON.stringify(member)}]`;
+  }
+
+  /** In a namespace the namespaces option left out: written as `unknown`. */
+  isOmitted(fqn: string): boolean {
+    return this.plan.omitted.has(fqn);
+  }
+
   isFlags(fqn: string): boolean {
     const declared = this.plan.declared.get(fqn);
     return Boolean(declared && this.plan.namespaces.get(declared.namespace)?.flags.has(fqn));

@@ -55,18 +55,26 @@ export interface ValueShape {
 export interface ValueNamer {
   referValue(fqn: string): string;
   isFlags(fqn: string): boolean;
+  /** The type of one enum member when it is not its string literal (TypeScript enums). */
+  enumMemberType?(fqn: string, member: string): string | undefined;
+  /** Left out of the output (namespaces option): written as `unknown`. */
+  isOmitted?(fqn: string): boolean;
 }
 
+/** The `@remarks` text for a value whose type is in a namespace left out of the output. */
+export const omittedRemark = (fqn: string): string => `The type ${fqn} is in a namespace left out of the output (namespaces option), so this is \`unknown\`.`;
+
 /** The type of a property, parameter or return value: `T`, `T | null` or `T[]` (collections never hold null). */
-export function valueTypeText(value: ValueShape, namer: ValueNamer): string {
+export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "null" | "optional" = "null"): string {
   let element: string;
   if (value.narrowedTo?.length) {
-    const members = value.narrowedTo.map((m) => JSON.stringify(m));
+    const fqn = value.type.kind === "named" ? value.type.fqn : undefined;
+    const members = value.narrowedTo.map((m) => (fqn && namer.enumMemberType?.(fqn, m)) || JSON.stringify(m));
     const flags = value.type.kind === "named" && namer.isFlags(value.type.fqn);
     element = flags ? flagsCombinationText(value.narrowedTo, members.join(" | ")) : members.join(" | ");
   } else if (value.type.kind === "primitive") element = PRIMITIVE_TYPES[value.type.edm];
-  else if (value.type.kind === "named") element = namer.referValue(value.type.fqn);
+  else if (value.type.kind === "named") element = namer.isOmitted?.(value.type.fqn) ? "unknown" : namer.referValue(value.type.fqn);
   else element = "unknown";
   if (value.collection) return `${element.includes(" ") ? `(${element})` : element}[]`;
-  return value.nullable && element !== "unknown" ? `${element} | null` : element;
+  return value.nullable && nullable === "null" && element !== "unknown" ? `${element} | null` : element;
 }

@@ -189,7 +189,8 @@ describe("config errors (exit 2, naming the file, nothing written)", () => {
     await fails({ layuot: "single" }, 'graph-typegen.config.json: "layuot" is not a known option (did you mean "layout"?)');
     await fails({ "max-warnings": 3 }, 'graph-typegen.config.json: "max-warnings" is not a known option (did you mean "maxWarnings"?)');
     await fails({ limits: { maxPageByte: 5 } }, 'graph-typegen.config.json: "limits.maxPageByte" is not a known option (did you mean "maxPageBytes"?)');
-    await fails({ namespaces: ["microsoft.graph"] }, 'graph-typegen.config.json: "namespaces" is not a known option');
+    await fails({ plugins: ["microsoft.graph"] }, 'graph-typegen.config.json: "plugins" is not a known option');
+    await fails({ namespaces: { includes: ["microsoft.graph"] } }, 'graph-typegen.config.json: "namespaces.includes" is not a known option (did you mean "include"?)');
     await fails('export default { otu: "gen" };\n', 'graph-typegen.config.mjs: "otu" is not a known option (did you mean "out"?)', "graph-typegen.config.mjs");
   });
 

@@ -1,0 +1,19 @@
+/** How enums are declared: a string-literal union (plus, with a runtime, a frozen object), the object alone, or a TypeScript enum. */
+export type EnumStyle = "union" | "const-object" | "enum";
+/** How a nullable property is written: `T | null` (and optional), or optional only. */
+export type NullableStyle = "null" | "optional";
+
+export const ENUM_STYLES: readonly EnumStyle[] = ["union", "const-object", "enum"];
+export const NULLABLE_STYLES: readonly NullableStyle[] = ["null", "optional"];
+
+/** The output's shape options; the defaults are the output as it has always been. */
+export interface Shape {
+  enumStyle: EnumStyle;
+  /** The `is*` guards, the `*_ODATA_TYPES` sets, the flags helpers and the runtime import (modules layout). */
+  guards: boolean;
+  /** Every interface property `readonly`. */
+  readonly: boolean;
+  nullable: NullableStyle;
+}
+
+export const DEFAULT_SHAPE: Shape = { enumStyle: "union", guards: true, readonly: false, nullable: "null" };

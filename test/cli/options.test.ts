@@ -1,0 +1,95 @@
+/**
+ * The output-shape flags (--enum-style, --no-guards, --readonly, --nullable, --include-namespace,
+ * --exclude-namespace) and their config keys, run in-process on the repository's input/ into a temp folder.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { EXIT } from "../../generator/cli/main.js";
+import { ROOT, runCli } from "../helpers.js";
+
+const input = path.join(ROOT, "input");
+
+let tmp: string;
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-options-"));
+});
+afterEach(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** Generates with the flags (and no cache) into tmp/out; the exit code and the files written. */
+async function generate(flags: string[]): Promise<{ code: number; stdout: string; stderr: string; files: Record<string, string> }> {
+  const out = path.join(tmp, "out");
+  const run = await runCli(["generate", input, "--out", out, "--no-cache", ...flags], tmp);
+  const names = await readdir(out).catch(() => [] as string[]);
+  const files = Object.fromEntries(await Promise.all(names.filter((n) => n.endsWith(".ts")).map(async (n) => [n, await readFile(path.join(out, n), "utf8")] as const)));
+  return { ...run, files };
+}
+
+const graph = "microsoft.graph.ts";
+const billing = "microsoft.graph.partners.billing.ts";
+
+test("--enum-style enum writes TypeScript enums; const-object derives the type from the object; a bad style is exit 2", async () => {
+  const asEnum = await generate(["--enum-style", "enum"]);
+  expect(asEnum.code).toBe(EXIT.ok);
+  expect(asEnum.files[graph]).toContain("export enum LongRunningOperationStatus {");
+  expect(asEnum.files[billing]).toContain("status?: microsoftGraph.LongRunningOperationStatus.succeeded | null;");
+  const constObject = await generate(["--enum-style", "const-object"]);
+  expect(constObject.files[graph]).toMatch(/export type LongRunningOperationStatus =\s+\(typeof LongRunningOperationStatus\)\[keyof typeof LongRunningOperationStatus\];/);
+  const bad = await generate(["--enum-style", "enums"]);
+  expect(bad.code).toBe(EXIT.usage);
+  expect(bad.stderr).toContain('--enum-style must be one of union, const-object, enum, not "enums"');
+});
+
+test("--no-guards leaves out the guards, the *_ODATA_TYPES sets and the runtime import", async () => {
+  const { code, files } = await generate(["--no-guards"]);
+  expect(code).toBe(EXIT.ok);
+  expect(files[graph]).not.toMatch(/export function is|_ODATA_TYPES|from "\.\/runtime\.js";\nimport \{/);
+  expect(files[billing]).not.toContain(`import { hasODataType } from "./runtime.js";`);
+  expect(files["runtime.ts"]).toContain("export interface CollectionResponse");
+});
+
+test("--readonly marks every interface property readonly", async () => {
+  const { code, files } = await generate(["--readonly"]);
+  expect(code).toBe(EXIT.ok);
+  expect(files[graph]).toContain("  readonly code?: string | null;");
+  expect(files[graph]).not.toMatch(/^ {2}(?!readonly )"?[\w@.]+"?\?: /m);
+});
+
+test("--nullable optional drops | null; a bad style is exit 2", async () => {
+  const { code, files } = await generate(["--nullable", "optional"]);
+  expect(code).toBe(EXIT.ok);
+  expect(files[graph]).toContain("  code?: string;\n");
+  // The model's properties; the envelope's own types (runtime.ts) are fixed.
+  expect(files[graph] + files[billing]).not.toMatch(/\w \| null;/);
+  expect((await generate(["--nullable", "undefined"])).code).toBe(EXIT.usage);
+});
+
+test("--exclude-namespace leaves a namespace out; references to it become unknown", async () => {
+  const { code, files } = await generate(["--exclude-namespace", "microsoft.graph"]);
+  expect(code).toBe(EXIT.ok);
+  expect(Object.keys(files).sort()).toEqual(["index.ts", billing, "runtime.ts"]);
+  expect(files[billing]).not.toContain("microsoftGraph.");
+  expect(files[billing]).toContain("error?: unknown;");
+});
+
+test("--include-namespace takes prefix patterns and repeats", async () => {
+  const only = await generate(["--include-namespace", "microsoft.graph.*"]);
+  expect(Object.keys(only.files).sort()).toEqual(["index.ts", billing, "runtime.ts"]);
+  const both = await generate(["--include-namespace", "microsoft.graph", "--include-namespace", "microsoft.graph.partners.*"]);
+  expect(Object.keys(both.files).sort()).toEqual(["index.ts", billing, graph, "runtime.ts"]);
+});
+
+test("the config keys set the same options, and a flag overrides its key", async () => {
+  await writeFile(
+    path.join(tmp, "graph-typegen.config.json"),
+    JSON.stringify({ enumStyle: "enum", guards: false, readonly: true, nullable: "optional", namespaces: { exclude: ["microsoft.graph.partners.*"] } }),
+  );
+  const { code, files } = await generate(["--enum-style", "const-object"]);
+  expect(code).toBe(EXIT.ok);
+  expect(Object.keys(files).sort()).toEqual(["index.ts", graph, "runtime.ts"]);
+  expect(files[graph]).toMatch(/export type LongRunningOperationStatus =\s+\(typeof LongRunningOperationStatus\)\[keyof typeof LongRunningOperationStatus\];/);
+  expect(files[graph]).toContain("  readonly code?: string;\n");
+  expect(files[graph]).not.toContain("export function is");
+});
