@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
-import { shapeOptions, type EnumStyle, type Layout, type NamespaceFilter, type NullableStyle, type Templates } from "./emit/index.js";
+import { shapeOptions, type EnumStyle, type FileNaming, type Layout, type NamespaceFilter, type NullableStyle, type Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { runPipeline, type CacheStats, type Limits } from "./pipeline.js";
 import { displayPath, readSources } from "./read/sources.js";
@@ -12,7 +12,7 @@ import { writeOutput } from "./write/atomic.js";
 
 export type { CheckChange, CheckResult } from "./write/check.js";
 export { diffStat, unifiedDiff, unifiedDiffs, type FileChange } from "./write/diff.js";
-export type { EnumStyle, Layout, NamespaceFilter, NullableStyle, ShapeOptions, Templates } from "./emit/index.js";
+export type { EnumStyle, FileNaming, Layout, NamespaceFilter, NullableStyle, ShapeOptions, Templates } from "./emit/index.js";
 export type { CacheStats, Limits } from "./pipeline.js";
 export { DEFAULT_CACHE_DIR, DiskParseCache, MemoryParseCache, type CachedPage, type ParseCache } from "./cache/cache.js";
 export { InternalError, runPipeline } from "./pipeline.js";
@@ -40,6 +40,8 @@ export interface GenerateOptions {
   readonly?: boolean;
   /** `"null"` (default): nullable properties are `T | null`; `"optional"`: optional only. */
   nullable?: NullableStyle;
+  /** Module file names: `"namespace"` (default), `"kebab-case"` or `"camelCase"`. */
+  fileNaming?: FileNaming;
   /**
    * Which namespaces to emit: `include` (only these) and `exclude` (not these), each exact names or `prefix.*`.
    * References to left-out types are `unknown`. Default: all.

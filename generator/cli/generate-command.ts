@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { LAYOUTS, loadConfig } from "../config/config.js";
 import { DEFAULT_CACHE_DIR, DiskParseCache } from "../cache/cache.js";
-import { ENUM_STYLES, NULLABLE_STYLES } from "../emit/shape.js";
+import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES } from "../emit/shape.js";
 import { generate } from "../index.js";
 import { displayPath } from "../read/sources.js";
 import { diffStat, unifiedDiffs } from "../write/diff.js";
@@ -29,6 +29,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     ...(flags["no-guards"] ? { guards: false } : config.guards !== undefined ? { guards: config.guards } : {}),
     ...(flags.readonly ? { readonly: true } : config.readonly !== undefined ? { readonly: config.readonly } : {}),
     ...(flags.nullable !== undefined || config.nullable ? { nullable: oneOf("nullable", flags.nullable, NULLABLE_STYLES, config.nullable ?? "null") } : {}),
+    ...(flags["file-naming"] !== undefined || config.fileNaming ? { fileNaming: oneOf("file-naming", flags["file-naming"], FILE_NAMINGS, config.fileNaming ?? "namespace") } : {}),
   };
   const maxWarnings = wholeNumber("max-warnings", flags["max-warnings"]) ?? config.maxWarnings;
   const strict = flags.strict ?? config.strict ?? false;

@@ -31,6 +31,7 @@ Options:
                          runtime import (types only; runtime.ts still holds the envelope types)
       --readonly         mark every interface property readonly
       --nullable <style> null (default: nullable properties are T | null) or optional (optional only)
+      --file-naming <s>  module files named as the namespace (default), kebab-case, or camelCase
       --include-namespace <ns>, --exclude-namespace <ns>
                          emit only / leave out these namespaces (exact, or a prefix pattern such as
                          microsoft.graph.*); repeat for several; references to left-out types are unknown

@@ -14,6 +14,7 @@ export const OPTIONS = {
   "no-guards": { type: "boolean" },
   readonly: { type: "boolean" },
   nullable: { type: "string" },
+  "file-naming": { type: "string" },
   "include-namespace": { type: "string", multiple: true },
   "exclude-namespace": { type: "string", multiple: true },
   templates: { type: "string" },

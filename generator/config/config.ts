@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../cli/options.js";
 import { REPORTERS, type ReporterName } from "../cli/report.js";
-import { ENUM_STYLES, NULLABLE_STYLES, type EnumStyle, type NullableStyle } from "../emit/shape.js";
+import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES, type EnumStyle, type FileNaming, type NullableStyle } from "../emit/shape.js";
 import type { GenerateOptions, Layout } from "../index.js";
 import { displayPath } from "../read/sources.js";
 
@@ -31,6 +31,7 @@ export interface Config {
   guards?: boolean;
   readonly?: boolean;
   nullable?: NullableStyle;
+  fileNaming?: FileNaming;
   namespaces?: { include?: string[]; exclude?: string[] };
   templates?: string;
   limits?: ConfigLimits;
@@ -70,6 +71,7 @@ export const CONFIG_RULES = {
   guards: "boolean",
   readonly: "boolean",
   nullable: NULLABLE_STYLES,
+  fileNaming: FILE_NAMINGS,
   // Namespace names, not paths, but the same rule: an array of non-empty strings.
   namespaces: { include: "paths", exclude: "paths" },
   templates: "path",
@@ -296,6 +298,7 @@ function optionsFrom(config: Config, dir: string): GenerateOptions {
     guards: config.guards,
     readonly: config.readonly,
     nullable: config.nullable,
+    fileNaming: config.fileNaming,
     namespaces: config.namespaces,
     templates: config.templates,
     limits: {

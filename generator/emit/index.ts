@@ -5,12 +5,12 @@ import { ENVELOPE_FILE, envelopeStatements } from "./envelope.js";
 import { namespaceStatements } from "./module.js";
 import { ENVELOPE_TYPES, planNames, type Layout } from "./plan.js";
 import { filterNamespaces, type NamespaceFilter } from "./namespaces.js";
-import { DEFAULT_SHAPE, type EnumStyle, type NullableStyle } from "./shape.js";
+import { DEFAULT_SHAPE, type EnumStyle, type FileNaming, type NullableStyle } from "./shape.js";
 import { SINGLE_FILE, singleFileStatements } from "./single.js";
 
 export type { Layout } from "./plan.js";
 export { keepsNamespace, namespaceMatches, type NamespaceFilter } from "./namespaces.js";
-export { ENUM_STYLES, NULLABLE_STYLES, type EnumStyle, type NullableStyle } from "./shape.js";
+export { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES, type EnumStyle, type FileNaming, type NullableStyle } from "./shape.js";
 
 /** The text the output is built from that users may override (see templates/). */
 export interface Templates {
@@ -41,6 +41,8 @@ export interface EmitOptions {
   readonly?: boolean;
   /** `"null"` (default): a nullable property is `T | null` (and optional). `"optional"`: optional only. */
   nullable?: NullableStyle;
+  /** `"namespace"` (default): `microsoft.graph.ts`; `"kebab-case"`: `microsoft-graph.ts`; `"camelCase"`: `microsoftGraph.ts`. */
+  fileNaming?: FileNaming;
   /**
    * Which namespaces to emit (exact names, or `prefix.*`): `include` keeps only those, `exclude` leaves those out.
    * A reference to a type in a left-out namespace is `unknown` with a `@remarks`; a type whose base is left out
@@ -50,7 +52,7 @@ export interface EmitOptions {
 }
 
 /** The options that shape the output (beyond its layout), as the pipeline, `generate()` and the config take them. */
-export type ShapeOptions = Pick<EmitOptions, "enumStyle" | "guards" | "readonly" | "nullable" | "namespaces">;
+export type ShapeOptions = Pick<EmitOptions, "enumStyle" | "guards" | "readonly" | "nullable" | "fileNaming" | "namespaces">;
 
 /** Only the shape options that are set (so spreading them never overrides a default with `undefined`). */
 export function shapeOptions(options: ShapeOptions): ShapeOptions {
@@ -59,6 +61,7 @@ export function shapeOptions(options: ShapeOptions): ShapeOptions {
     ...(options.guards !== undefined ? { guards: options.guards } : {}),
     ...(options.readonly !== undefined ? { readonly: options.readonly } : {}),
     ...(options.nullable !== undefined ? { nullable: options.nullable } : {}),
+    ...(options.fileNaming !== undefined ? { fileNaming: options.fileNaming } : {}),
     ...(options.namespaces !== undefined ? { namespaces: options.namespaces } : {}),
   };
 }
@@ -94,6 +97,7 @@ export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile
     guards: options.guards ?? DEFAULT_SHAPE.guards,
     readonly: options.readonly ?? DEFAULT_SHAPE.readonly,
     nullable: options.nullable ?? DEFAULT_SHAPE.nullable,
+    fileNaming: options.fileNaming ?? DEFAULT_SHAPE.fileNaming,
   };
   const plan = planNames(model, hierarchy, layout, shape, omitted);
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });

@@ -101,6 +101,13 @@ const valueKey = (value: TypedValue): string => `${typeKey(value.type)}${value.c
 const bindingKey = (operation: Operation): string => (operation.binding ? `${typeKey(operation.binding.type)}${operation.binding.collection ? "[]" : ""}` : "");
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A namespace's module file name without `.ts`, in the chosen naming. */
+function moduleStem(namespace: string, naming: Shape["fileNaming"]): string {
+  if (naming === "camelCase") return namespaceIdentifier(namespace);
+  const stem = moduleFileName(namespace).replace(/\.ts$/, "");
+  return naming === "kebab-case" ? stem.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[._]+/g, "-").toLowerCase() : stem;
+}
+
 /** File stems the output already uses (lower case): the barrel and the runtime. */
 const RESERVED_FILES = ["index", "runtime"];
 
@@ -206,7 +213,7 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
   const aliases = new ScopeNames();
   for (const name of RESERVED_FILES) files.take(name);
   for (const namespace of model.namespaces) {
-    const stem = moduleFileName(namespace.name).replace(/\.ts$/, "");
+    const stem = moduleStem(namespace.name, shape.fileNaming);
     let file = stem;
     for (let n = 2; files.has(file.toLowerCase()); n++) file = `${stem}_${n}`;
     files.take(file.toLowerCase());

@@ -3,7 +3,15 @@ export type EnumStyle = "union" | "const-object" | "enum";
 /** How a nullable property is written: `T | null` (and optional), or optional only. */
 export type NullableStyle = "null" | "optional";
 
+/**
+ * How a namespace's module file is named: as the namespace (`microsoft.graph.partners.billing.ts`), in kebab case
+ * (`microsoft-graph-partners-billing.ts`, for repos whose lint forbids dots), or as its barrel name
+ * (`microsoftGraphPartnersBilling.ts`).
+ */
+export type FileNaming = "namespace" | "kebab-case" | "camelCase";
+
 export const ENUM_STYLES: readonly EnumStyle[] = ["union", "const-object", "enum"];
+export const FILE_NAMINGS: readonly FileNaming[] = ["namespace", "kebab-case", "camelCase"];
 export const NULLABLE_STYLES: readonly NullableStyle[] = ["null", "optional"];
 
 /** The output's shape options; the defaults are the output as it has always been. */
@@ -14,6 +22,7 @@ export interface Shape {
   /** Every interface property `readonly`. */
   readonly: boolean;
   nullable: NullableStyle;
+  fileNaming: FileNaming;
 }
 
-export const DEFAULT_SHAPE: Shape = { enumStyle: "union", guards: true, readonly: false, nullable: "null" };
+export const DEFAULT_SHAPE: Shape = { enumStyle: "union", guards: true, readonly: false, nullable: "null", fileNaming: "namespace" };

@@ -6,6 +6,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
+import { compileErrors } from "../corpus/compile.js";
 import { ROOT, runCli } from "../helpers.js";
 
 const input = path.join(ROOT, "input");
@@ -64,6 +65,22 @@ test("--nullable optional drops | null; a bad style is exit 2", async () => {
   // The model's properties; the envelope's own types (runtime.ts) are fixed.
   expect(files[graph] + files[billing]).not.toMatch(/\w \| null;/);
   expect((await generate(["--nullable", "undefined"])).code).toBe(EXIT.usage);
+});
+
+test("--file-naming names the module files, and imports and the barrel follow; the output compiles", async () => {
+  for (const [naming, files] of [
+    ["kebab-case", ["index.ts", "microsoft-graph-partners-billing.ts", "microsoft-graph.ts", "runtime.ts"]],
+    ["camelCase", ["index.ts", "microsoftGraph.ts", "microsoftGraphPartnersBilling.ts", "runtime.ts"]],
+  ] as const) {
+    await rm(path.join(tmp, "out"), { recursive: true, force: true });
+    const run = await generate(["--file-naming", naming]);
+    expect(run.code).toBe(EXIT.ok);
+    expect(Object.keys(run.files).sort()).toEqual([...files]);
+    const barrel = run.files["index.ts"];
+    for (const file of files.filter((f) => f !== "index.ts" && f !== "runtime.ts")) expect(barrel).toContain(`"./${file.replace(/\.ts$/, ".js")}"`);
+    expect(compileErrors(Object.entries(run.files).map(([p, text]) => ({ path: p, text })))).toEqual([]);
+  }
+  expect((await generate(["--file-naming", "snake"])).code).toBe(EXIT.usage);
 });
 
 test("--exclude-namespace leaves a namespace out; references to it become unknown", async () => {
