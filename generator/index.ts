@@ -3,7 +3,7 @@ import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import { shapeOptions, type EnumStyle, type FileNaming, type Layout, type NamespaceFilter, type NullableStyle, type Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
-import { runPipeline, type CacheStats, type Limits } from "./pipeline.js";
+import { runPipeline, type CacheStats, type Limits, type Progress } from "./pipeline.js";
 import { displayPath, readSources } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, readTemplates } from "./read/templates.js";
 import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
@@ -13,7 +13,7 @@ import { writeOutput } from "./write/atomic.js";
 export type { CheckChange, CheckResult } from "./write/check.js";
 export { diffStat, unifiedDiff, unifiedDiffs, type FileChange } from "./write/diff.js";
 export type { EnumStyle, FileNaming, Layout, NamespaceFilter, NullableStyle, ShapeOptions, Templates } from "./emit/index.js";
-export type { CacheStats, Limits } from "./pipeline.js";
+export type { CacheStats, Limits, Progress } from "./pipeline.js";
 export { DEFAULT_CACHE_DIR, DiskParseCache, MemoryParseCache, type CachedPage, type ParseCache } from "./cache/cache.js";
 export { InternalError, runPipeline } from "./pipeline.js";
 export { ConfigError, loadConfig, type Config, type ConfigLimits, type LoadedConfig } from "./config/config.js";
@@ -58,6 +58,8 @@ export interface GenerateOptions {
    * Never changes the result. Default: none.
    */
   cache?: ParseCache;
+  /** Told how far the run is, for a progress display (the CLI draws one on a terminal). */
+  onProgress?: (progress: Progress) => void;
 }
 
 export interface GenerateResult {
@@ -111,6 +113,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ...shapeOptions(options),
     limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {} },
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   const cache = result.cache ? { cache: result.cache } : {};
   const diagnostics = [...readDiagnostics, ...result.diagnostics];

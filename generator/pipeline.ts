@@ -34,6 +34,14 @@ export interface PipelineOptions extends ShapeOptions {
   limits?: Partial<Limits>;
   /** Parsed pages from earlier runs, keyed by content hash; never changes the result, only saves parsing. */
   cache?: ParseCache;
+  /** Told how far the run is (pages read, then each later stage), for a progress display; never affects the result. */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  stage: "read" | "model" | "emit" | "format";
+  done: number;
+  total: number;
 }
 
 /** With a cache: how many pages came from it and how many were parsed (and stored). */
@@ -108,7 +116,8 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
   const pages: DocPage[] = [];
   const documents: CsdlDocument[] = [];
   const stats: CacheStats | undefined = options.cache ? { hits: 0, misses: 0 } : undefined;
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
+    options.onProgress?.({ stage: "read", done: index, total: sources.length });
     if (isCsdlSource(source)) {
       const read = stage(source.path, () => parseCsdl(source, options.limits?.csdl));
       documents.push(read.document);
@@ -119,6 +128,7 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
       diagnostics.push(...read.diagnostics);
     }
   }
+  options.onProgress?.({ stage: "model", done: sources.length, total: sources.length });
   // A metadata file that could not be read (refused, truncated) yields no schemas: it must not wipe out the docs.
   const usable = documents.filter((document) => document.schemas.length);
   const docs = pages.length || !usable.length ? stage(undefined, () => buildModel(pages)) : undefined;
@@ -130,7 +140,9 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
     diagnostics.push(...merged.diagnostics);
     model = merged.model;
   }
+  options.onProgress?.({ stage: "emit", done: sources.length, total: sources.length });
   const emitted = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}), ...shapeOptions(options) }));
+  options.onProgress?.({ stage: "format", done: sources.length, total: sources.length });
   let files: GeneratedFile[];
   try {
     files = await formatFiles(emitted);

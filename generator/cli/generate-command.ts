@@ -7,6 +7,7 @@ import { generate } from "../index.js";
 import { displayPath } from "../read/sources.js";
 import { diffStat, unifiedDiffs } from "../write/diff.js";
 import { EXIT, type Io } from "./io.js";
+import { progressDisplay } from "./progress.js";
 import { limitsFrom, oneOf, UsageError, wholeNumber, type Flags } from "./options.js";
 import { countByKind, countBySeverity, formatDiagnostic, githubCommand, REPORTERS, summaryLine, summaryTable } from "./report.js";
 import { watchCommand } from "./watch.js";
@@ -51,6 +52,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     const options = { inputs, cwd: io.cwd, out: outPath, layout, ...shape, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}) };
     return watchCommand({ ...options, ...(flags.verbose ? { verbose: true } : {}), ...cacheOption }, io);
   }
+  const progress = io.progress && !flags.quiet && reporter === "text" ? progressDisplay(io.progress, process.env) : undefined;
   const result = await generate({
     inputs,
     cwd: io.cwd,
@@ -62,7 +64,9 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     ...(flags.check ? { check: true } : {}),
     ...(templates ? { templates } : {}),
     ...cacheOption,
+    ...(progress ? { onProgress: progress.onProgress } : {}),
   });
+  progress?.finish();
 
   const counts = countBySeverity(result.diagnostics);
   const tooManyWarnings = (strict && counts.warning > 0) || (maxWarnings !== undefined && counts.warning > maxWarnings);

@@ -66,5 +66,6 @@ if (invokedDirectly) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    progress: process.stderr,
   });
 }
