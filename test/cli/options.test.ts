@@ -2,7 +2,7 @@
  * The output-shape flags (--enum-style, --no-guards, --readonly, --nullable, --include-namespace,
  * --exclude-namespace) and their config keys, run in-process on the repository's input/ into a temp folder.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
@@ -109,4 +109,20 @@ test("the config keys set the same options, and a flag overrides its key", async
   expect(files[graph]).toMatch(/export type LongRunningOperationStatus =\s+\(typeof LongRunningOperationStatus\)\[keyof typeof LongRunningOperationStatus\];/);
   expect(files[graph]).toContain("  readonly code?: string;\n");
   expect(files[graph]).not.toContain("export function is");
+});
+
+test("--templates replaces the banner and the runtime helpers; a folder without them is exit 2", async () => {
+  const templates = path.join(tmp, "tpl");
+  await mkdir(templates);
+  await writeFile(path.join(templates, "banner.txt"), "// Contoso SDK types from {{sources}}. Generated; do not edit.\n");
+  await writeFile(path.join(templates, "runtime.ts"), await readFile(path.join(ROOT, "templates", "runtime.ts"), "utf8"));
+  const run = await generate(["--templates", templates]);
+  expect(run.code).toBe(EXIT.ok);
+  for (const text of Object.values(run.files)) expect(text.startsWith(`// Contoso SDK types from ${path.relative(path.join(tmp, "out"), input)}. Generated; do not edit.\n`)).toBe(true);
+  expect(compileErrors(Object.entries(run.files).map(([p, text]) => ({ path: p, text })))).toEqual([]);
+  const empty = path.join(tmp, "empty");
+  await mkdir(empty);
+  const missing = await generate(["--templates", empty]);
+  expect(missing.code).toBe(EXIT.usage);
+  expect(missing.stdout).toContain("cannot read templates from");
 });
