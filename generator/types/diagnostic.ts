@@ -35,6 +35,7 @@ export const DIAGNOSTIC_KINDS = {
   "invalid-row": { code: "GT2008", severity: "warning" },
   "table-too-large": { code: "GT2009", severity: "error" },
   "not-text": { code: "GT2010", severity: "error" },
+  "page-too-complex": { code: "GT2011", severity: "error" },
   "invalid-xml": { code: "GT2101", severity: "error" },
   "unsafe-xml": { code: "GT2102", severity: "error" },
   "nesting-too-deep": { code: "GT2103", severity: "error" },
