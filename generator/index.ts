@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
-import { shapeOptions, type EnumStyle, type FileNaming, type Layout, type NamespaceFilter, type NullableStyle, type Templates } from "./emit/index.js";
+import { shapeOptions, type EmitOptions, type ShapeOptions, type Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { runPipeline, type CacheStats, type Limits, type Progress } from "./pipeline.js";
 import { displayPath, readSources } from "./read/sources.js";
@@ -19,7 +19,8 @@ export { InternalError, runPipeline } from "./pipeline.js";
 export { ConfigError, loadConfig, type Config, type ConfigLimits, type LoadedConfig } from "./config/config.js";
 export * from "./types/index.js";
 
-export interface GenerateOptions {
+/** The layout and shape options are emit's own (documented on `EmitOptions`), passed through unchanged. */
+export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout"> {
   /** Markdown files or folders (searched recursively). Default: `["input"]`, unless `csdl` is given. */
   inputs?: string[];
   /** CSDL (EDMX) files, or folders of `.xml` files. With no `inputs`, no docs are read at all. */
@@ -30,23 +31,6 @@ export interface GenerateOptions {
   check?: boolean;
   /** Write the files to `out` (default true unless `check`). */
   write?: boolean;
-  /** `"modules"` (default, one module per namespace) or `"single"` (one `index.d.ts` with nested namespaces). */
-  layout?: Layout;
-  /** `"union"` (default), `"const-object"` or `"enum"`: how enums are declared (modules layout). */
-  enumStyle?: EnumStyle;
-  /** `false`: no `is*` guards, `*_ODATA_TYPES` sets, flags helpers or runtime import. Default `true`. */
-  guards?: boolean;
-  /** `true`: every interface property is `readonly`. Default `false`. */
-  readonly?: boolean;
-  /** `"null"` (default): nullable properties are `T | null`; `"optional"`: optional only. */
-  nullable?: NullableStyle;
-  /** Module file names: `"namespace"` (default), `"kebab-case"` or `"camelCase"`. */
-  fileNaming?: FileNaming;
-  /**
-   * Which namespaces to emit: `include` (only these) and `exclude` (not these), each exact names or `prefix.*`.
-   * References to left-out types are `unknown`. Default: all.
-   */
-  namespaces?: NamespaceFilter;
   /** Folder with `banner.txt` and `runtime.ts`. Default: the package's own `templates/`. */
   templates?: string;
   /** Resource limits for hostile input; each has a safe default. */

@@ -1,3 +1,5 @@
+import { limitsOverDefaults } from "../types/index.js";
+
 /**
  * Resource limits for one CSDL document. Metadata is usually downloaded, so the adapter treats it as untrusted:
  * every limit turns into a diagnostic, never an exception or an unbounded allocation.
@@ -25,13 +27,6 @@ export const MAX_DEPTH_CEILING = 1000;
 
 /** The caller's limits over the defaults; nonsense values (NaN, negative) fall back to the default. */
 export function resolveLimits(limits: Partial<CsdlLimits> = {}): CsdlLimits {
-  const pick = (key: keyof CsdlLimits): number => {
-    const value = limits[key];
-    return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_CSDL_LIMITS[key];
-  };
-  return {
-    maxBytes: pick("maxBytes"),
-    maxDepth: Math.min(pick("maxDepth"), MAX_DEPTH_CEILING),
-    maxAttributeLength: pick("maxAttributeLength"),
-  };
+  const resolved = limitsOverDefaults(DEFAULT_CSDL_LIMITS, limits);
+  return { ...resolved, maxDepth: Math.min(resolved.maxDepth, MAX_DEPTH_CEILING) };
 }

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type SourceText } from "../types/index.js";
+import { diagnostic, limitsOverDefaults, type Diagnostic, type SourceText } from "../types/index.js";
 
 /**
  * Resource limits for one Markdown page. Docs pull requests can come from anyone, and remark is recursive and,
@@ -28,17 +28,7 @@ export const DEFAULT_MARKDOWN_LIMITS: Readonly<MarkdownLimits> = {
 };
 
 export function resolveMarkdownLimits(limits: Partial<MarkdownLimits> = {}): MarkdownLimits {
-  const pick = (key: keyof MarkdownLimits): number => {
-    const value = limits[key];
-    return typeof value === "number" && Number.isFinite(value) && value >= 1 ? Math.floor(value) : DEFAULT_MARKDOWN_LIMITS[key];
-  };
-  return {
-    maxPageBytes: pick("maxPageBytes"),
-    maxTableRows: pick("maxTableRows"),
-    maxNesting: pick("maxNesting"),
-    maxListItems: pick("maxListItems"),
-    maxInlineMarkers: pick("maxInlineMarkers"),
-  };
+  return limitsOverDefaults(DEFAULT_MARKDOWN_LIMITS, limits);
 }
 
 const CONTAINER_MARKERS = /^(?:\s*(?:>|[-+*](?=\s)|\d{1,9}[.)](?=\s)))+/;

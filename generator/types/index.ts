@@ -3,3 +3,4 @@ export type * from "./records.js";
 export type * from "./model.js";
 export type * from "./csdl.js";
 export * from "./diagnostic.js";
+export * from "./limits.js";
