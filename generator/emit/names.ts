@@ -118,11 +118,17 @@ export const ROOT_NAMESPACE = "microsoft.graph";
 
 /**
  * The `export namespace` block of a namespace in the single-file layout, named the way @microsoft/microsoft-graph-types
- * does: the part after `microsoft.graph.` in PascalCase, `microsoft.graph.partners.billing` -> `PartnersBilling`.
+ * does: each part after `microsoft.graph.` in PascalCase, nested (`microsoft.graph.partners.billing` ->
+ * `Partners.Billing`, `contoso.hr` -> `Contoso.Hr`). `typeNamed` says the namespace's qualified name is also a
+ * type's (the entity `microsoft.graph.security` and the namespace `microsoft.graph.security`): then its last part
+ * ends in `Namespace` (`SecurityNamespace`), as the official package names it.
  */
-export function nestedNamespaceName(namespace: string): string {
+export function nestedNamespaceName(namespace: string, typeNamed = false): string {
   const relative = namespace.startsWith(`${ROOT_NAMESPACE}.`) ? namespace.slice(ROOT_NAMESPACE.length + 1) : namespace;
-  return relative.split(".").filter(Boolean).map(typeIdentifier).join("") || "_";
+  const parts = relative.split(".").filter(Boolean).map(typeIdentifier);
+  if (!parts.length) parts.push("_");
+  if (typeNamed) parts[parts.length - 1] += "Namespace";
+  return parts.join(".");
 }
 
 /**

@@ -201,9 +201,18 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
   if (layout === "single") {
     // The envelope shares the top level with microsoft.graph's types, which keep their names.
     for (const role of ENVELOPE_TYPES) envelope[role] = fileNames.has(role) ? fileNames.claim(`OData${role}`) : fileNames.claim(role);
+    // A namespace whose qualified name is also a type's (`microsoft.graph.security`) is `SecurityNamespace`, as in
+    // the official package; the type's name is compared as emit writes it (first letter upper case).
+    const typeNames = new Set([...declared.values()].map((d) => `${d.namespace}.${d.name}`));
+    const typeNamed = (namespace: string): boolean => {
+      const dot = namespace.lastIndexOf(".");
+      return dot > 0 && typeNames.has(`${namespace.slice(0, dot)}.${typeIdentifier(namespace.slice(dot + 1))}`);
+    };
     const namespaceNames = new ScopeNames();
     for (const namespace of model.namespaces) {
-      if (namespace.name !== ROOT_NAMESPACE) nested.set(namespace.name, namespaceNames.claim(nestedNamespaceName(namespace.name)));
+      if (namespace.name === ROOT_NAMESPACE) continue;
+      // Two namespaces that become the same path (`a-b` and `a_b`): the later one's last part gets `_2`.
+      nested.set(namespace.name, namespaceNames.claim(nestedNamespaceName(namespace.name, typeNamed(namespace.name))));
     }
   }
   // Two namespaces can sanitize to the same file or alias (`a-b` and `a_b`); files also must not differ only in

@@ -82,15 +82,55 @@ export class ModuleScope {
       return `${this.plan.modules.get(namespace)?.alias ?? namespaceIdentifier(namespace)}.${local}`;
     }
     const nested = this.plan.nested.get(namespace);
-    // A qualified name's first part is looked up as a namespace, which no declaration inside a block can shadow.
-    return nested ? `${nested}.${local}` : this.topLevel(local);
+    return nested ? `${this.namespacePath(nested)}.${local}` : this.topLevel(local);
   }
 
-  /** A top-level name seen from this scope: bare, unless a declaration of this block has the same name. */
+  /**
+   * A namespace block seen from this scope. A qualified name's first part is looked up as a namespace: the types
+   * and aliases a block declares cannot shadow it, but the namespaces enclosing this block can (inside
+   * `Partners.Billing`, `Billing` is that block, not a top-level `Billing`); then through the file's import of itself.
+   */
+  private namespacePath(path: string): string {
+    if (!this.shadowingNamespaces().has(path.split(".")[0])) return path;
+    this.usesRoot = true;
+    return `${rootAlias()}.${path}`;
+  }
+
+  private shadowing?: Set<string>;
+
+  /** The namespace names declared inside the namespaces that enclose this block (single layout). */
+  private shadowingNamespaces(): Set<string> {
+    if (this.shadowing) return this.shadowing;
+    this.shadowing = new Set();
+    const own = this.plan.nested.get(this.namespace)?.split(".");
+    if (!own) return this.shadowing;
+    for (const other of this.plan.nested.values()) {
+      const parts = other.split(".");
+      // Inside namespace own[0..j), each namespace path that starts with own[0..j) declares its part j.
+      for (let j = 1; j <= own.length && j < parts.length && parts[j - 1] === own[j - 1]; j++) this.shadowing.add(parts[j]);
+    }
+    return this.shadowing;
+  }
+
+  /**
+   * A top-level name seen from this scope: bare, unless a declaration of this block, or of a block it is nested in
+   * (`Partners` around `Partners.Billing`), has the same name.
+   */
   private topLevel(name: string): string {
-    if (this.namespace === ROOT_NAMESPACE || !this.plan.namespaces.get(this.namespace)?.names.has(name)) return name;
+    if (this.namespace === ROOT_NAMESPACE || !this.enclosing().some((namespace) => this.plan.namespaces.get(namespace)?.names.has(name))) return name;
     this.usesRoot = true;
     return `${rootAlias()}.${name}`;
+  }
+
+  private enclosingBlocks?: string[];
+
+  /** This namespace and the namespaces whose blocks enclose its block (single layout). */
+  private enclosing(): string[] {
+    if (this.enclosingBlocks) return this.enclosingBlocks;
+    const own = this.plan.nested.get(this.namespace);
+    this.enclosingBlocks = [this.namespace];
+    if (own) for (const [namespace, path] of this.plan.nested) if (own.startsWith(`${path}.`)) this.enclosingBlocks.push(namespace);
+    return this.enclosingBlocks;
   }
 }
 

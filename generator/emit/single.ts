@@ -15,9 +15,11 @@ const DECLARATIONS_ONLY: EmitMode = { runtime: false };
 
 /**
  * The single-file layout, shaped like @microsoft/microsoft-graph-types: the envelope and microsoft.graph's types at
- * the top level, every other namespace in an `export namespace` block (`PartnersBilling`). A block refers to a
- * top-level name it shadows through the file's import of itself (`microsoftGraph.Entity`); other blocks' names are
- * always qualified (`PartnersBilling.Operation`), which nothing can shadow.
+ * the top level, every other namespace in an `export namespace` block named as the official package names it
+ * (`Partners.Billing`, `SecurityNamespace` beside the entity `Security`). A block refers to a top-level name that it
+ * or an enclosing block shadows through the file's import of itself (`microsoftGraph.Entity`); other blocks' names
+ * are qualified (`Partners.Billing.Operation`), through the self-import too when an enclosing namespace declares a
+ * namespace of the same first name.
  */
 export function singleFileStatements(model: Model, hierarchy: Hierarchy, plan: NamePlan): StatementStructures[] {
   let usesRoot = false;

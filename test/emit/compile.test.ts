@@ -75,7 +75,7 @@ export const note: billing.Note = { about: user, objects: ["x,y"], on: "monday",
 `;
 
 const singleUsage = `
-import type { CollectionResponse, DayOfWeekFlags_2, ManyFlags, User, GraphServicePaths, PartnersBilling, ContosoHr, ExportPostRequestBody, ODataCollectionResponse } from "./index.js";
+import type { CollectionResponse, DayOfWeekFlags_2, ManyFlags, User, GraphServicePaths, Partners, Contoso, ExportPostRequestBody, ODataCollectionResponse } from "./index.js";
 
 export const both: DayOfWeekFlags_2 = "sunday,tuesday";
 // @ts-expect-error members out of declaration order
@@ -90,9 +90,9 @@ export const clash: CollectionResponse = { clash: true };
 export const body: ExportPostRequestBody = { days: "monday" };
 // @ts-expect-error parameters are typed
 export const badBody: ExportPostRequestBody = { days: "friday" };
-export const note: PartnersBilling.Note = { about: user, objects: ["y"], person: { days: "sunday" } };
-export const person: ContosoHr.Person = { note };
-export const notes: PartnersBilling.ExportResponse = { value: [note] };
+export const note: Partners.Billing.Note = { about: user, objects: ["y"], person: { days: "sunday" } };
+export const person: Contoso.Hr.Person = { note };
+export const notes: Partners.Billing.ExportResponse = { value: [note] };
 `;
 
 describe.each([

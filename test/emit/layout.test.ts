@@ -1,5 +1,5 @@
 import { nestedNamespaceName } from "../../generator/emit/names.js";
-import { complex, container, declaration, emitted, entity, enumType, flagsEnum, modelOf, operation, param, prop, typeDefinition } from "./model-builder.js";
+import { compile, complex, container, declaration, emitted, NODENEXT, entity, enumType, flagsEnum, modelOf, operation, param, prop, typeDefinition } from "./model-builder.js";
 
 const model = modelOf(
   entity("microsoft.graph.entity", [prop("id", "Edm.String", { nullable: false })], { abstract: true }),
@@ -40,7 +40,7 @@ describe("--layout single", () => {
     expect(text).toMatch(/^export interface Entity extends InstanceAnnotations \{/m);
     expect(text).toMatch(/^export type Stamp = string;/m);
     expect(text).toContain("/** The microsoft.graph.callRecords namespace. */\nexport namespace CallRecords {\n  /** @see microsoft.graph.callRecords.session */\n  export interface Session {");
-    expect(text).toMatch(/^export namespace PartnersBilling \{/m);
+    expect(text).toMatch(/^export namespace Partners\.Billing \{/m);
     expect(text).toContain("export type ExportResponse = CollectionResponse<User>;");
     expect(text).toContain('"/users": CollectionResponse<User>;');
   });
@@ -48,14 +48,14 @@ describe("--layout single", () => {
   test("a block reaches a top-level name it shadows through the file's import of itself, others bare or qualified", async () => {
     const text = await single();
     expect(text).toContain('import type * as microsoftGraph from "./index.js";');
-    const billing = declaration(text, "export namespace PartnersBilling");
+    const billing = declaration(text, "export namespace Partners.Billing");
     expect(billing).toContain("export interface Entity extends microsoftGraph.Entity {");
     expect(billing).toContain("about?: microsoftGraph.Entity | null;");
     expect(billing).toContain("owner?: User | null;");
     expect(billing).toContain("status?: Status | null;");
     expect(billing).toContain("from?: CallRecords.Session | null;");
     expect(billing).toContain("export type ListResponse = CollectionResponse<Note>;");
-    expect(declaration(text, "export namespace CallRecords")).toContain("note?: PartnersBilling.Note | null;");
+    expect(declaration(text, "export namespace CallRecords")).toContain("note?: Partners.Billing.Note | null;");
   });
 
   test("no self-import when nothing is shadowed", async () => {
@@ -74,13 +74,56 @@ describe("--layout single", () => {
     expect(text).toContain("export interface User extends InstanceAnnotations {");
   });
 
-  test("namespace block names: PascalCase after microsoft.graph., made unique when two namespaces meet", async () => {
-    expect(nestedNamespaceName("microsoft.graph.partners.billing")).toBe("PartnersBilling");
+  test("namespace block names: each part after microsoft.graph. in PascalCase, nested, made unique when two namespaces meet", async () => {
+    expect(nestedNamespaceName("microsoft.graph.partners.billing")).toBe("Partners.Billing");
     expect(nestedNamespaceName("microsoft.graph.callRecords")).toBe("CallRecords");
-    expect(nestedNamespaceName("contoso.hr")).toBe("ContosoHr");
-    const text = await single(modelOf(complex("microsoft.graph.partners.billing.a"), complex("microsoft.graph.partnersBilling.b")));
-    expect(text).toContain("export namespace PartnersBilling {\n  /** @see microsoft.graph.partners.billing.a */");
-    expect(text).toContain("export namespace PartnersBilling_2 {\n  /** @see microsoft.graph.partnersBilling.b */");
+    expect(nestedNamespaceName("contoso.hr")).toBe("Contoso.Hr");
+    expect(nestedNamespaceName("microsoft.graph.security", true)).toBe("SecurityNamespace");
+    const text = await single(modelOf(complex("microsoft.graph.partners.billing.a"), complex("microsoft.graph.partnersBilling.b"), complex("microsoft.graph.partners-billing.c")));
+    expect(text).toContain("export namespace Partners.Billing {\n  /** @see microsoft.graph.partners.billing.a */");
+    expect(text).toContain("export namespace PartnersBilling {\n  /** @see microsoft.graph.partnersBilling.b */");
+    expect(text).toContain("export namespace Partners_billing {\n  /** @see microsoft.graph.partners-billing.c */");
+    const clash = await single(modelOf(complex("microsoft.graph.a-b.x"), complex("microsoft.graph.a_b.y")));
+    expect(clash).toContain("export namespace A_b {\n  /** @see microsoft.graph.a-b.x */");
+    expect(clash).toContain("export namespace A_b_2 {\n  /** @see microsoft.graph.a_b.y */");
+  });
+
+  test("a namespace whose qualified name is also a type's ends in Namespace, as in the official package; a type named like its first part does not matter", async () => {
+    const text = await single(
+      modelOf(
+        entity("microsoft.graph.security"),
+        entity("microsoft.graph.partners"),
+        complex("microsoft.graph.security.alert", [prop("of", "microsoft.graph.security")]),
+        complex("microsoft.graph.partners.billing.billing", [prop("alert", "microsoft.graph.security.alert")]),
+      ),
+    );
+    expect(text).toMatch(/^export interface Security extends InstanceAnnotations \{/m);
+    expect(text).toMatch(/^export namespace SecurityNamespace \{/m);
+    expect(text).toMatch(/^export interface Partners extends InstanceAnnotations \{/m);
+    expect(text).toMatch(/^export namespace Partners\.Billing \{/m);
+    expect(text).toContain("of?: Security | null;");
+    expect(text).toContain("alert?: SecurityNamespace.Alert | null;");
+  });
+
+  test("inside a nested block, names its enclosing namespaces declare are reached through the self-import", async () => {
+    const out = await emitted(
+      modelOf(
+        entity("microsoft.graph.user", [prop("id", "Edm.String")]),
+        complex("microsoft.graph.billing.invoice", [prop("total", "Edm.Int32")]),
+        complex("microsoft.graph.partners.user", [prop("tag", "Edm.Int32")]),
+        complex("microsoft.graph.partners.billing.note", [prop("invoice", "microsoft.graph.billing.invoice"), prop("by", "microsoft.graph.user"), prop("partner", "microsoft.graph.partners.user")]),
+      ),
+      { layout: "single" },
+    );
+    const text = out["index.d.ts"];
+    const usage = `import type { Partners } from "./index.js";\nexport const note: Partners.Billing.Note = { invoice: { total: 1 }, by: { id: "u" }, partner: { tag: 1 } };\n// @ts-expect-error by is the top-level User, not Partners.User\nexport const wrong: Partners.Billing.Note = { by: { tag: 1 } };\n`;
+    expect(await compile(out, { "usage.ts": usage }, NODENEXT)).toEqual([]);
+    const billing = declaration(text, "export namespace Partners.Billing");
+    // `Billing` there is Partners.Billing itself, and `User` is Partners.User.
+    expect(billing).toContain("invoice?: microsoftGraph.Billing.Invoice | null;");
+    expect(billing).toContain("by?: microsoftGraph.User | null;");
+    expect(billing).toContain("partner?: Partners.User | null;");
+    expect(declaration(text, "export namespace Partners {")).not.toContain("microsoftGraph.");
   });
 
   test("names are the same as in the modules layout", async () => {

@@ -320,6 +320,6 @@ import { contosoHr as hr } from "./index.js";
 export const person: hr.Person = { id: "1", favorite: 42, "@odata.etag": "W/1", manager: { id: "2" } };
 `;
     expect(await compileBoth(await emitted(namespaced, { namespaces: { include: ["contoso.*"] } }), usage)).toEqual(clean);
-    expect(await compileBoth(await emitted(namespaced, { namespaces: { include: ["contoso.*"] }, layout: "single" }), `import type { ContosoHr } from "./index.js";\nexport const p: ContosoHr.Person = { id: "1", favorite: 42 };\n`)).toEqual(clean);
+    expect(await compileBoth(await emitted(namespaced, { namespaces: { include: ["contoso.*"] }, layout: "single" }), `import type { Contoso } from "./index.js";\nexport const p: Contoso.Hr.Person = { id: "1", favorite: 42 };\n`)).toEqual(clean);
   });
 });
