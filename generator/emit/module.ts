@@ -101,7 +101,9 @@ function propertySignature(property: Property, scope: ModuleScope): PropertySign
     name: propertyKey(property.name),
     hasQuestionToken: true,
     ...readonlyFlag(scope),
-    type: valueTypeText(property, scope, scope.plan.shape.nullable),
+    // The single layout is the drop-in for @microsoft/microsoft-graph-types, which writes a collection the metadata
+    // does not mark Nullable="false" as `T[] | null`; the modules layout keeps `T[]` (the service sends [], not null).
+    type: valueTypeText(property, scope, scope.plan.shape.nullable, scope.plan.layout === "single"),
     docs: jsDoc(property.description, tags),
   };
 }

@@ -49,6 +49,8 @@ export interface ValueShape {
   nullable: boolean;
   /** A property redeclared with a subset of its enum's members. */
   narrowedTo?: string[];
+  /** A collection the metadata does not mark `Nullable="false"` (see Property); only the single layout writes it `T[] | null`. */
+  collectionNullable?: boolean;
 }
 
 /** How a value's named type is written from the scope being emitted (see ModuleScope). */
@@ -64,8 +66,12 @@ export interface ValueNamer {
 /** The `@remarks` text for a value whose type is in a namespace left out of the output. */
 export const omittedRemark = (fqn: string): string => `The type ${fqn} is in a namespace left out of the output (namespaces option), so this is \`unknown\`.`;
 
-/** The type of a property, parameter or return value: `T`, `T | null` or `T[]` (collections never hold null). */
-export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "null" | "optional" = "null"): string {
+/**
+ * The type of a property, parameter or return value: `T`, `T | null` or `T[]` (collections never hold null). With
+ * `nullableCollections` (the single layout, shaped like @microsoft/microsoft-graph-types), a collection marked
+ * `collectionNullable` is `T[] | null`, as that package writes it; with the nullable style "optional" it stays `T[]`.
+ */
+export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "null" | "optional" = "null", nullableCollections = false): string {
   let element: string;
   if (value.narrowedTo?.length) {
     const fqn = value.type.kind === "named" ? value.type.fqn : undefined;
@@ -75,6 +81,9 @@ export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "n
   } else if (value.type.kind === "primitive") element = PRIMITIVE_TYPES[value.type.edm];
   else if (value.type.kind === "named") element = namer.isOmitted?.(value.type.fqn) ? "unknown" : namer.referValue(value.type.fqn);
   else element = "unknown";
-  if (value.collection) return `${element.includes(" ") ? `(${element})` : element}[]`;
+  if (value.collection) {
+    const array = `${element.includes(" ") ? `(${element})` : element}[]`;
+    return nullableCollections && value.collectionNullable && nullable === "null" ? `${array} | null` : array;
+  }
   return value.nullable && nullable === "null" && element !== "unknown" ? `${element} | null` : element;
 }

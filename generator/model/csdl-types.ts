@@ -44,6 +44,8 @@ export function buildStructuredType(type: Declared<CsdlStructuredType>, baseType
 /**
  * Properties and navigation properties in document order (CSDL allows them interleaved). CSDL's default is
  * nullable; a collection is never null (it is empty, and `Nullable` speaks of its items), nor is a key property.
+ * A collection without `Nullable="false"` keeps that as `collectionNullable`, for the single layout's
+ * @microsoft/microsoft-graph-types shape (`T[] | null`).
  * A name declared twice keeps the first declaration.
  */
 function buildProperties(type: Declared<CsdlStructuredType>, context: BuildContext): Property[] {
@@ -68,6 +70,7 @@ function buildProperties(type: Declared<CsdlStructuredType>, context: BuildConte
       type: use,
       collection,
       nullable: collection || isKey ? false : (source.nullable ?? true),
+      ...(collection && source.nullable !== false ? { collectionNullable: true } : {}),
       ...documented(descriptionOf(annotations), undefined),
       deprecated: deprecation !== undefined,
       navigation,

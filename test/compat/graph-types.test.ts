@@ -26,6 +26,8 @@ interface ExportedType {
   name: string;
   kind: "interface" | "type";
   generic: boolean;
+  /** The names of the properties an interface declares itself (not inherited ones). */
+  members: string[];
 }
 
 const qualified = (t: { path: string[]; name: string }): string => [...t.path, t.name].join(".");
@@ -42,7 +44,8 @@ function exportedTypes(fileName: string, text: string): ExportedType[] {
     for (const statement of statements) {
       if (at.length === 0 && !exported(statement)) continue;
       if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
-        found.push({ path: at, name: statement.name.text, kind: ts.isInterfaceDeclaration(statement) ? "interface" : "type", generic: Boolean(statement.typeParameters?.length) });
+        const members = ts.isInterfaceDeclaration(statement) ? statement.members.flatMap((m) => (ts.isPropertySignature(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : [])) : [];
+        found.push({ path: at, name: statement.name.text, kind: ts.isInterfaceDeclaration(statement) ? "interface" : "type", generic: Boolean(statement.typeParameters?.length), members });
       } else if (ts.isModuleDeclaration(statement) && ts.isIdentifier(statement.name)) {
         // `namespace Partners.Billing {}` is a declaration of Partners whose body declares Billing.
         let declaration: ts.ModuleDeclaration = statement;
@@ -300,16 +303,19 @@ function rootCause(type: string, message: string): RootCause {
 const EXTRA_MEMBER = /^Type '"([^"]*)"' is not assignable to type '(?:NullableOption<)?([\w.]+)>?(?: \| undefined)?'\./;
 
 /**
- * Where our emit and the official package's differ by design or for want of model data, so every failure they cause
- * is explained by a rule checked against the model, not listed (there are hundreds, each a property):
- * - `nullable-collection`: the official package writes a collection property the metadata does not mark
- *   `Nullable="false"` as `NullableOption<T[]>`; the model reads `Nullable` on a collection as being about its items
- *   (OData CSDL 4.0) and keeps no nullability for the collection itself, so ours is `T[]`. Official to ours fails
- *   with `Type 'null' is not assignable to type 'T[]'`.
- * - `flags`: a flags enum's property is typed with the comma-separated combinations (`ChatMessageActionsFlags`),
- *   which the official single-member union does not accept. Ours to official fails.
+ * Where our emit and the official package's differ by design, so every failure it causes is explained by a rule
+ * checked against the model, not listed (each is a property):
+ * - `flags`: a flags enum's property is typed with the comma-separated combinations (`ChatMessageActionsFlags`, a
+ *   feature), which the official single-member union cannot express: ours to official fails only for a combination
+ *   (`Type '"a,b"' is not assignable to type 'X'`), and official to ours holds. The set of such properties comes
+ *   from the model (`flagsProperties`) and is probed property by property.
+ * (A collection the metadata does not mark `Nullable="false"` is `T[] | null` in the single layout, as in the
+ * official package, so it is no divergence: a failure there is unexplained.)
  */
-type Divergence = "nullable-collection" | "flags";
+type Divergence = "flags";
+
+/** What tsc says of a combination the official union lacks: `Type '"a,b"' is not assignable to type 'X'`, or a template literal. */
+const FLAGS_COMBINATION = /^Type '("[^"]*,[^"]*"|`[^`]*`)' is not assignable to type '(?:NullableOption<)?[\w.]+/;
 
 /**
  * Differences that come from the metadata, not from emit: v1.0.xml (2026-08-20) is newer than the metadata the
@@ -343,6 +349,8 @@ const METADATA_DIFFERENCES: Record<string, string> = {
   "enum CaseAction": `SecurityNamespace.CaseAction: ${ADDED_MEMBERS} (holdPolicySync, ...)`,
   "enum DetectionSource": `SecurityNamespace.DetectionSource: ${ADDED_MEMBERS} (microsoftDefenderForAIServices, ...)`,
   "enum ServiceSource": `SecurityNamespace.ServiceSource: ${ADDED_MEMBERS} (microsoftSecurityForAI, ...)`,
+  "Room.tags official->ours": "v1.0.xml declares tags on place, Nullable=\"false\" (string[]); the official package on room, string[] | null",
+  "ProcessConversationMetadata.plugins official->ours": "v1.0.xml says Nullable=\"false\" (AiInteractionPlugin[]); the official package has AiInteractionPlugin[] | null",
   "AiInteraction.requestId ours->official": "v1.0.xml no longer says Nullable=\"false\": ours is string | null, the official string",
   "FederatedIdentityCredential.subject ours->official": "v1.0.xml no longer says Nullable=\"false\": ours is string | null, the official string",
   // Not the metadata's doing but the official generator's: both documents declare these enums with no members.
@@ -359,7 +367,7 @@ function modelIndex(model: Model) {
   const declared = declaredInModel(model);
   const property = (owner: string, name: string) => {
     const parts = owner.split(".");
-    let type = types.get(declared({ path: parts.slice(0, -1), name: parts.at(-1)!, kind: "interface", generic: false }) ?? "");
+    let type = types.get(declared({ path: parts.slice(0, -1), name: parts.at(-1)!, kind: "interface", generic: false, members: [] }) ?? "");
     for (let depth = 0; type && depth < 50; depth++, type = type.baseType ? types.get(type.baseType) : undefined) {
       const found = type.properties.find((p) => p.name === name);
       if (found) return found;
@@ -367,9 +375,24 @@ function modelIndex(model: Model) {
     return undefined;
   };
   const named = (name: string) => enums.filter((e) => upperFirst(e.name) === name.split(".").at(-1));
-  const flagsEnum = (name: string) => named(name).some((e) => e.flags);
   const hasMember = (name: string, member: string) => named(name).some((e) => e.members.some((m) => m.name === member));
-  return { property, flagsEnum, hasMember };
+  const flagsByFqn = new Map(enums.filter((e) => e.flags).map((e) => [e.fqn, e]));
+  /** The flags enum a property is typed with, if it is. */
+  const flagsOf = (p: Model["namespaces"][number]["types"][number]["properties"][number] | undefined) => (p?.type.kind === "named" ? flagsByFqn.get(p.type.fqn) : undefined);
+  /**
+   * The flags properties of the official types: each property the model's type behind an official type in `exported`
+   * declares (not inherits) with a flags enum, as `Type.property`; whether the enum has a combination (two members or
+   * more); and whether the official interface declares it too (v1.0.xml is newer, so some it does not have yet).
+   */
+  const flagsProperties = (exported: readonly ExportedType[]) =>
+    exported.flatMap((t) => {
+      const type = types.get(declared(t) ?? "");
+      return (type?.properties ?? []).flatMap((p) => {
+        const enumType = flagsOf(p);
+        return enumType ? [{ type: qualified(t), property: p.name, combines: enumType.members.length > 1, official: t.members.includes(p.name) }] : [];
+      });
+    });
+  return { property, hasMember, flagsOf, flagsProperties };
 }
 
 describeIfCorpus("csdl/v1.0.xml")("compatibility with @microsoft/microsoft-graph-types (csdl/v1.0.xml)", () => {
@@ -398,33 +421,75 @@ describeIfCorpus("csdl/v1.0.xml")("compatibility with @microsoft/microsoft-graph
     const { failed, unexplained } = failures(errors, lines);
     expect(unexplained).toEqual([]);
     const index = modelIndex(result.model);
-    const divergences = new Map<Divergence, Set<string>>([["nullable-collection", new Set()], ["flags", new Set()]]);
+    const divergences = new Map<Divergence, Set<string>>([["flags", new Set()]]);
     const used = new Set<string>();
     const unlisted: string[] = [];
+    const probes = { flags: 0, metadata: 0 };
     for (const [key, message] of failed) {
       const [type, direction] = key.split(" ") as [string, Direction];
       const cause = rootCause(type, message);
       const at = `${cause.owner}${cause.property ? `.${cause.property}` : ""}`;
       const property = cause.property === undefined ? undefined : index.property(cause.owner, cause.property);
       const member = EXTRA_MEMBER.exec(cause.leaf);
-      if (direction === "official->ours" && /^Type 'null' is not assignable to type '[^']*\[\](?: \| undefined)?'\.$/.test(cause.leaf) && property?.collection) {
-        divergences.get("nullable-collection")!.add(at);
-      } else if (direction === "ours->official" && /^Type '("[^"]*,[^"]*"|`[^`]*`)' is not assignable to type '(?:NullableOption<)?[\w.]+/.test(cause.leaf) && index.flagsEnum(/to type '(?:NullableOption<)?([\w.]+)/.exec(cause.leaf)![1])) {
+      // Flags: ours to official only, at a property the model types with a flags enum, failing on a combination.
+      if (direction === "ours->official" && index.flagsOf(property) && FLAGS_COMBINATION.test(cause.leaf)) {
         divergences.get("flags")!.add(at);
+        probes.flags++;
       } else if (direction === "ours->official" && member && `enum ${member[2]}` in METADATA_DIFFERENCES && index.hasMember(member[2], member[1])) {
         used.add(`enum ${member[2]}`);
+        probes.metadata++;
       } else if (`${at} ${direction}` in METADATA_DIFFERENCES) {
         used.add(`${at} ${direction}`);
+        probes.metadata++;
       } else {
         unlisted.push(`${key}: ${at} ${direction}${member ? ` (enum ${member[2]} +${member[1]})` : ""}: ${cause.leaf}`);
       }
     }
     const both = common.filter((t) => !failed.has(`${qualified(t)} official->ours`) && !failed.has(`${qualified(t)} ours->official`)).length;
     report(
-      `assignable both ways ${both} of ${common.length}; failing probes ${failed.size} (official->ours ${[...failed.keys()].filter((k) => k.endsWith("official->ours")).length}, ours->official ${[...failed.keys()].filter((k) => k.endsWith("ours->official")).length}); root causes: nullable-collection ${divergences.get("nullable-collection")!.size} properties, flags ${divergences.get("flags")!.size} properties, metadata differences ${used.size} of ${Object.keys(METADATA_DIFFERENCES).length} listed`,
+      `assignable both ways ${both} of ${common.length}; failing probes ${failed.size} (official->ours ${[...failed.keys()].filter((k) => k.endsWith("official->ours")).length}, ours->official ${[...failed.keys()].filter((k) => k.endsWith("ours->official")).length}); root causes: flags ${divergences.get("flags")!.size} properties in ${probes.flags} probes (deliberate), metadata differences ${used.size} of ${Object.keys(METADATA_DIFFERENCES).length} listed in ${probes.metadata} probes, unexplained ${unlisted.length}`,
     );
     expect(unlisted).toEqual([]);
     expect(Object.keys(METADATA_DIFFERENCES).filter((key) => !used.has(key))).toEqual([]);
+    // Every flags root cause is one of the model's flags properties (declared on the type or a base).
+    expect([...divergences.get("flags")!].filter((at) => !index.flagsOf(index.property(at.slice(0, at.lastIndexOf(".")), at.slice(at.lastIndexOf(".") + 1))))).toEqual([]);
+  });
+
+  test("flags properties, one by one: official to ours holds; ours to official fails exactly where the enum has a combination", () => {
+    const index = modelIndex(result.model);
+    const all = index.flagsProperties(common);
+    // A property the official type lacks cannot fail either way (ours only adds an optional property); v1.0.xml is newer.
+    const flags = all.filter((f) => f.official);
+    // The probe: per property, `Official.T["p"]` to `Ours.T["p"]` and back, each on its own line.
+    const header = [`import type * as Official from "${OFFICIAL_PACKAGE}";`, `import type * as Ours from "./index.js";`];
+    const lines: Array<{ at: string; direction: Direction } | undefined> = header.map(() => undefined);
+    const body = flags.flatMap(({ type, property }, i) => {
+      const key = JSON.stringify(property);
+      lines.push({ at: `${type}.${property}`, direction: "official->ours" }, { at: `${type}.${property}`, direction: "ours->official" });
+      return [`export const fin${i} = (x: Official.${type}[${key}]): Ours.${type}[${key}] => x;`, `export const fout${i} = (x: Ours.${type}[${key}]): Official.${type}[${key}] => x;`];
+    });
+    const errors = compileProbe(result.files, [...header, ...body].join("\n"), false);
+    const failedAt = new Map<string, string>();
+    const unexplained: string[] = [];
+    for (const error of errors) {
+      const match = /^probe\.ts:(\d+) ([\s\S]*)$/.exec(error);
+      const line = match ? lines[Number(match[1]) - 1] : undefined;
+      if (line) failedAt.set(`${line.at} ${line.direction}`, match![2].split("\n").map((l) => l.trim()).at(-1)!);
+      else unexplained.push(error);
+    }
+    expect(unexplained).toEqual([]);
+    expect([...failedAt.keys()].filter((k) => k.endsWith("official->ours"))).toEqual([]);
+    const outs = [...failedAt].filter(([k]) => k.endsWith("ours->official"));
+    expect(outs.map(([k]) => k.replace(/ .*/, "")).sort()).toEqual(flags.filter((f) => f.combines).map((f) => `${f.type}.${f.property}`).sort());
+    // ... and for a combination, never for a single member, unless it is one v1.0.xml added (a listed metadata
+    // difference, which tsc names before any combination).
+    const addedMember = (leaf: string) => {
+      const member = EXTRA_MEMBER.exec(leaf);
+      return Boolean(member && `enum ${member[2]}` in METADATA_DIFFERENCES && index.hasMember(member[2], member[1]));
+    };
+    expect(outs.filter(([, leaf]) => !FLAGS_COMBINATION.test(leaf) && !addedMember(leaf))).toEqual([]);
+    report(`flags properties ${all.length} on ${new Set(all.map((f) => f.type)).size} official types, ${flags.length} of them in the official package too, ${flags.filter((f) => f.combines).length} of those with combinations (ours->official fails, deliberate)${all.length > flags.length ? `; not in the official package: ${all.filter((f) => !f.official).map((f) => `${f.type}.${f.property}`).join(", ")}` : ""}`);
+    expect(flags.filter((f) => f.combines).length).toBeGreaterThan(0);
   });
 });
 

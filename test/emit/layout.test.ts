@@ -1,4 +1,6 @@
 import { nestedNamespaceName } from "../../generator/emit/names.js";
+import { modelFromCsdl } from "../../generator/model/csdl-build.js";
+import { edmx, parse } from "../csdl/helpers.js";
 import { compile, complex, container, declaration, emitted, NODENEXT, entity, enumType, flagsEnum, modelOf, operation, param, prop, typeDefinition } from "./model-builder.js";
 
 const model = modelOf(
@@ -131,5 +133,53 @@ describe("--layout single", () => {
     const names = (text: string) => [...text.matchAll(/export (?:interface|type) (\w+)/g)].map((m) => m[1]).sort();
     const modules = names((await emitted(m))["microsoft.graph.ts"]);
     expect(names(await single(m)).filter((n) => !["CollectionResponse", "InstanceAnnotations", "ValueResponse"].includes(n))).toEqual(modules);
+  });
+});
+
+describe("a collection the metadata does not mark Nullable=\"false\" (inline CSDL)", () => {
+  const csdl = edmx(`
+    <EnumType Name="day" IsFlags="true"><Member Name="mon" Value="1"/><Member Name="tue" Value="2"/></EnumType>
+    <EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+    <EntityType Name="group" BaseType="graph.entity">
+      <Property Name="tags" Type="Collection(Edm.String)"/>
+      <Property Name="codes" Type="Collection(Edm.String)" Nullable="false"/>
+      <Property Name="days" Type="Collection(graph.day)"/>
+      <NavigationProperty Name="members" Type="Collection(graph.entity)"/>
+      <NavigationProperty Name="owners" Type="Collection(graph.entity)" Nullable="false"/>
+      <Property Name="note" Type="Edm.String"/>
+    </EntityType>
+  `);
+  const model = () => {
+    const { document, diagnostics } = parse(csdl);
+    expect(diagnostics).toEqual([]);
+    const built = modelFromCsdl([document]);
+    expect(built.diagnostics).toEqual([]);
+    return built.model;
+  };
+  const group = (text: string) => declaration(text, "export interface Group");
+
+  test("the single layout writes it T[] | null, as @microsoft/microsoft-graph-types does; Nullable=\"false\" stays T[]", async () => {
+    const out = await emitted(model(), { layout: "single" });
+    const text = group(out["index.d.ts"]);
+    expect(text).toContain("tags?: string[] | null;");
+    expect(text).toContain("codes?: string[];");
+    expect(text).toContain("days?: DayFlags[] | null;");
+    expect(text).toContain("members?: Entity[] | null;");
+    expect(text).toContain("owners?: Entity[];");
+    expect(text).toContain("note?: string | null;");
+    const usage = `import type { Group } from "./index.js";\nexport const g: Group = { tags: null, days: null, members: null, codes: [] };\n// @ts-expect-error Nullable="false"\nexport const wrong: Group = { codes: null };\n`;
+    expect(await compile(out, { "usage.ts": usage }, NODENEXT)).toEqual([]);
+  });
+
+  test("the modules layout keeps T[] (the service sends [], not null)", async () => {
+    const text = group((await emitted(model()))["microsoft.graph.ts"]);
+    for (const line of ["tags?: string[];", "codes?: string[];", "days?: DayFlags[];", "members?: Entity[];", "owners?: Entity[];", "note?: string | null;"]) expect(text).toContain(line);
+    expect(text).not.toMatch(/\[\] \| null/);
+  });
+
+  test("with nullable \"optional\" the single layout writes it T[], optional", async () => {
+    const text = group((await emitted(model(), { layout: "single", nullable: "optional" }))["index.d.ts"]);
+    for (const line of ["tags?: string[];", "days?: DayFlags[];", "members?: Entity[];", "note?: string;"]) expect(text).toContain(line);
+    expect(text).not.toContain("null");
   });
 });

@@ -124,6 +124,8 @@ describe("properties", () => {
       ["flag", { kind: "primitive", edm: "Boolean" }, false, false],
     ]);
     expect(type(model, "microsoft.graph.entity").properties[0]).toMatchObject({ name: "id", nullable: false });
+    // The docs say nothing of a collection's own nullability: collectionNullable is the metadata's alone.
+    expect(props.filter((p) => "collectionNullable" in p)).toEqual([]);
   });
 
   test("unqualified, qualified and linked type names resolve; an unknown one degrades to unknown with a warning", () => {

@@ -196,6 +196,7 @@ describe("namespaces and names", () => {
       type: { kind: "unknown", written: "Collection(graph.missing)" },
       collection: true,
       nullable: false,
+      collectionNullable: true,
       deprecated: false,
       navigation: false,
       at: body(2, 3),
@@ -254,7 +255,7 @@ describe("structured types", () => {
       properties: [
         { name: "name", type: { kind: "primitive", edm: "String" }, collection: false, nullable: true, deprecated: false, navigation: false, at: line(3) },
         { name: "size", type: { kind: "primitive", edm: "Int64" }, collection: false, nullable: false, deprecated: false, navigation: false, at: line(4) },
-        { name: "children", type: { kind: "named", fqn: "microsoft.graph.driveItem" }, collection: true, nullable: false, deprecated: false, navigation: true, containsTarget: true, at: line(5) },
+        { name: "children", type: { kind: "named", fqn: "microsoft.graph.driveItem" }, collection: true, nullable: false, collectionNullable: true, deprecated: false, navigation: true, containsTarget: true, at: line(5) },
         { name: "tags", type: { kind: "primitive", edm: "String" }, collection: true, nullable: false, deprecated: false, navigation: false, at: line(6) },
         { name: "parent", type: { kind: "named", fqn: "microsoft.graph.driveItem" }, collection: false, nullable: false, deprecated: false, navigation: true, at: line(7) },
       ],
@@ -270,6 +271,38 @@ describe("structured types", () => {
       properties: [],
       at: body(9, 1),
     });
+  });
+
+  test("a collection keeps the metadata's own nullability as collectionNullable, set only without Nullable=\"false\"", () => {
+    const { model, diagnostics } = modelFromCsdl([
+      graph(`
+        ${ENTITY}
+        <EntityType Name="group" BaseType="graph.entity">
+          <Property Name="tags" Type="Collection(Edm.String)"/>
+          <Property Name="labels" Type="Collection(Edm.String)" Nullable="true"/>
+          <Property Name="codes" Type="Collection(Edm.String)" Nullable="false"/>
+          <NavigationProperty Name="members" Type="Collection(graph.entity)"/>
+          <NavigationProperty Name="owners" Type="Collection(graph.entity)" Nullable="false"/>
+          <Property Name="note" Type="Edm.String"/>
+          <NavigationProperty Name="manager" Type="graph.entity"/>
+        </EntityType>
+      `),
+    ]);
+    expect(diagnostics).toEqual([]);
+    const properties = type(model, "microsoft.graph.group").properties;
+    // nullable stays false on every collection (OData: Nullable speaks of the items, the service sends []).
+    expect(properties.map((p) => [p.name, p.collection, p.nullable, p.collectionNullable])).toEqual([
+      ["tags", true, false, true],
+      ["labels", true, false, true],
+      ["codes", true, false, undefined],
+      ["members", true, false, true],
+      ["owners", true, false, undefined],
+      ["note", false, true, undefined],
+      ["manager", false, true, undefined],
+    ]);
+    // Absent, not false, where unset: the field is there only when it says something.
+    expect(properties.filter((p) => "collectionNullable" in p).map((p) => p.name)).toEqual(["tags", "labels", "members"]);
+    expect(type(model, "microsoft.graph.entity").properties[0]).not.toHaveProperty("collectionNullable");
   });
 
   test("a property declared twice keeps the first (GT1005 pointing at it)", () => {

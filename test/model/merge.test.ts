@@ -143,6 +143,31 @@ describe("the merged model", () => {
     });
   });
 
+  test("a collection's own nullability (collectionNullable) is the metadata's; the docs never set it", () => {
+    const { model, docs } = merge(
+      {
+        "entity.md": entityPage,
+        "group.md": resourcePage({
+          name: "group",
+          annotation: annotation("group", { baseType: "microsoft.graph.entity" }),
+          properties: ["|tags|String collection|The tags (docs).|", "|codes|String collection|The codes (docs).|"],
+        }),
+      },
+      `
+        ${ENTITY}
+        <EntityType Name="group" BaseType="graph.entity">
+          <Property Name="tags" Type="Collection(Edm.String)"/>
+          <Property Name="codes" Type="Collection(Edm.String)" Nullable="false"/>
+        </EntityType>
+      `,
+    );
+    expect(type(docs, "microsoft.graph.group").properties.filter((p) => "collectionNullable" in p)).toEqual([]);
+    expect(type(model, "microsoft.graph.group").properties.map((p) => [p.name, p.nullable, p.collectionNullable, p.description])).toEqual([
+      ["tags", false, true, "The tags (docs)."],
+      ["codes", false, undefined, "The codes (docs)."],
+    ]);
+  });
+
   test("types match without case; the metadata's spelling wins", () => {
     const pages = {
       "entity.md": entityPage,
