@@ -19,6 +19,7 @@ import {
   type Definitions,
   type Section,
 } from "./mdast.js";
+import { pruneUnreadSections } from "./prune.js";
 import { readPropertyTable } from "./table.js";
 
 export interface PageResult {
@@ -26,10 +27,15 @@ export interface PageResult {
   diagnostics: Diagnostic[];
 }
 
+export interface ParsePageOptions {
+  /** Blank the bodies of sections the adapter never reads before parsing (see prune.ts). Default true; the result is the same. */
+  prune?: boolean;
+}
+
 /** The Markdown adapter: one documentation page in, one plain record (with positions) and its diagnostics out. */
-export function parseMarkdownPage(source: SourceText): PageResult {
+export function parseMarkdownPage(source: SourceText, options: ParsePageOptions = {}): PageResult {
   const file = source.path;
-  const root = parseMdast(source.text);
+  const root = parseMdast(options.prune === false ? source.text : pruneUnreadSections(source.text));
   const definitions = collectDefinitions(root);
   const diagnostics: Diagnostic[] = [];
   const all = sections(root);

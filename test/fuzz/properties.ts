@@ -28,6 +28,9 @@ export const FUZZ_RUNS = {
   pageText: 1500,
   pageSoup: 1000,
   pageMutated: 600,
+  pruneLines: 5000,
+  pruneSoup: 1000,
+  pruneMutated: 600,
   pipeline: 30,
 } as const;
 
