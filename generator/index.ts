@@ -3,7 +3,8 @@ import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import { shapeOptions, type EmitOptions, type ShapeOptions, type Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
-import { runPipeline, type CacheStats, type Limits, type Progress } from "./pipeline.js";
+import { WorkerPool } from "./parallel/pool.js";
+import { runPipeline, type CacheStats, type Limits, type Progress, type StageTimings } from "./pipeline.js";
 import { displayPath, readSources } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, readTemplates } from "./read/templates.js";
 import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
@@ -13,7 +14,8 @@ import { writeOutput } from "./write/atomic.js";
 export type { CheckChange, CheckResult } from "./write/check.js";
 export { diffStat, unifiedDiff, unifiedDiffs, type FileChange } from "./write/diff.js";
 export type { EnumStyle, FileNaming, Layout, NamespaceFilter, NullableStyle, ShapeOptions, Templates } from "./emit/index.js";
-export type { CacheStats, Limits, Progress } from "./pipeline.js";
+export type { CacheStats, Limits, Progress, StageTimings } from "./pipeline.js";
+export { WorkerPool } from "./parallel/pool.js";
 export { DEFAULT_CACHE_DIR, DiskParseCache, MemoryParseCache, type CachedPage, type ParseCache } from "./cache/cache.js";
 export { InternalError, runPipeline } from "./pipeline.js";
 export { ConfigError, loadConfig, type Config, type ConfigLimits, type LoadedConfig } from "./config/config.js";
@@ -38,10 +40,17 @@ export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout
   /** Resolve relative paths against this folder. Default: `process.cwd()`. */
   cwd?: string;
   /**
-   * Parsed pages from earlier runs (`DiskParseCache`, `MemoryParseCache`), so only changed pages are parsed again.
-   * Never changes the result. Default: none.
+   * Parsed pages and formatted chunks from earlier runs (`DiskParseCache`, `MemoryParseCache`), so only changed
+   * pages are parsed and only changed chunks formatted again. Never changes the result. Default: none.
    */
   cache?: ParseCache;
+  /**
+   * Worker threads for parsing and formatting large inputs: at most this many (0 or 1: none). Default: one per
+   * core, at most 4. Small runs use none. Never changes the result.
+   */
+  threads?: number;
+  /** A pool to reuse across calls (watch mode); the caller closes it. */
+  pool?: WorkerPool;
   /** Told how far the run is, for a progress display (the CLI draws one on a terminal). */
   onProgress?: (progress: Progress) => void;
 }
@@ -56,8 +65,12 @@ export interface GenerateResult {
   written: boolean;
   /** With `check`: how `out` differs from what would be written. */
   check?: CheckResult & { current: boolean };
-  /** With `cache`: pages taken from it (hits) and pages parsed (misses). */
+  /** With `cache`: pages taken from it (hits) and pages parsed (misses), the same for formatted chunks. */
   cache?: CacheStats;
+  /** Milliseconds per stage, when the pipeline ran. */
+  timings?: StageTimings;
+  /** Worker threads the run used (0: none). */
+  threads?: number;
 }
 
 /** Input problems that make the whole run unusable, as opposed to one page skipped with a diagnostic. */
@@ -97,9 +110,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ...shapeOptions(options),
     limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {} },
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.pool ? { pool: options.pool } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const cache = result.cache ? { cache: result.cache } : {};
+  const cache = { ...(result.cache ? { cache: result.cache } : {}), timings: result.timings, threads: result.threads };
   const diagnostics = [...readDiagnostics, ...result.diagnostics];
   if (options.check) {
     const check = await checkOutput(out, result.files);

@@ -1,25 +1,17 @@
-import { parseCacheKey, type ParseCache } from "./cache/cache.js";
+import { InternalError } from "./errors.js";
+import { parseCacheKey, type CachedPage, type ParseCache } from "./cache/cache.js";
 import { parseCsdl } from "./csdl/parse.js";
 import type { CsdlLimits } from "./csdl/limits.js";
 import { emitModel, shapeOptions, type Layout, type ShapeOptions, type Templates } from "./emit/index.js";
-import { formatFiles } from "./format/prettier.js";
+import { formatFilesWithStats, type ChunkCache } from "./format/prettier.js";
+import { defaultPoolSize, runOn, WorkerPool } from "./parallel/pool.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
-import { parseMarkdownPage } from "./markdown/page.js";
 import { buildModel } from "./model/build.js";
 import { modelFromCsdl } from "./model/csdl-build.js";
 import { mergeModels } from "./model/merge.js";
-import { diagnostic, type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
+import { type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
 
-/** A bug in graph-typegen (not in the input), tagged with the file it was processing so users can report it. */
-export class InternalError extends Error {
-  constructor(
-    readonly file: string | undefined,
-    readonly original: unknown,
-  ) {
-    super(original instanceof Error ? original.message : String(original));
-    this.name = "InternalError";
-  }
-}
+export { InternalError } from "./errors.js";
 
 export interface Limits {
   markdown: Partial<MarkdownLimits>;
@@ -34,6 +26,12 @@ export interface PipelineOptions extends ShapeOptions {
   limits?: Partial<Limits>;
   /** Parsed pages from earlier runs, keyed by content hash; never changes the result, only saves parsing. */
   cache?: ParseCache;
+  /**
+   * Worker threads to keep across runs (watch mode); without one, a large run makes its own and closes it at the end.
+   */
+  pool?: WorkerPool;
+  /** At most this many threads for a pool the run makes itself; 0 or 1 runs everything in-process. Default: cores, at most 4. */
+  threads?: number;
   /** Told how far the run is (pages read, then each later stage), for a progress display; never affects the result. */
   onProgress?: (progress: Progress) => void;
 }
@@ -48,7 +46,13 @@ export interface Progress {
 export interface CacheStats {
   hits: number;
   misses: number;
+  /** Formatted chunks taken from the cache, and chunks formatted (and stored). */
+  chunkHits?: number;
+  chunkMisses?: number;
 }
+
+/** Milliseconds per stage (read: parsing the inputs; model: build and merge). For --verbose and the benchmark. */
+export type StageTimings = Record<"read" | "model" | "emit" | "format", number>;
 
 export interface PipelineResult {
   files: GeneratedFile[];
@@ -57,6 +61,9 @@ export interface PipelineResult {
   documents: CsdlDocument[];
   diagnostics: Diagnostic[];
   cache?: CacheStats;
+  timings: StageTimings;
+  /** How many worker threads the run used (0: all in-process). */
+  threads: number;
 }
 
 /** CSDL comes as `.xml`, `.edmx` or `.csdl`; everything else is a Markdown page. */
@@ -64,38 +71,12 @@ export function isCsdlSource(source: SourceText): boolean {
   return /\.(xml|edmx|csdl)$/i.test(source.path);
 }
 
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
-
-/** One page through the Markdown adapter; a page past a limit (or too deep for the parser) is skipped with a diagnostic. */
-function parsePage(source: SourceText, limits: MarkdownLimits, cache?: ParseCache, stats?: CacheStats): { page?: DocPage; diagnostics: Diagnostic[] } {
-  // The limits stay in front of the cache: they depend on options, not only on the page.
-  const refused = checkMarkdownLimits(source, limits);
-  if (refused) return { diagnostics: [refused] };
-  if (!cache || !stats) return parseUnlimited(source);
-  const key = parseCacheKey(source);
-  const cached = cache.get(key);
-  if (cached) {
-    stats.hits++;
-    return cached;
-  }
-  stats.misses++;
-  const parsed = parseUnlimited(source);
-  cache.set(key, parsed);
-  return parsed;
-}
-
-function parseUnlimited(source: SourceText): { page?: DocPage; diagnostics: Diagnostic[] } {
-  try {
-    return parseMarkdownPage(source);
-  } catch (error) {
-    if (isStackOverflow(error)) {
-      return { diagnostics: [diagnostic("nesting-too-deep", "page nests too deeply for the Markdown parser; page skipped", { file: source.path, line: 1, column: 1 })] };
-    }
-    throw new InternalError(source.path, error);
-  }
-}
+/**
+ * Below this, threads cost more to start (each loads its own parser) than they save: a docs folder of a few dozen
+ * pages, or a run where the cache left a few pages to parse.
+ */
+const PARALLEL_MIN_PAGES = 48;
+const PARSE_BATCH = 8;
 
 function stage<T>(file: string | undefined, work: () => T): T {
   try {
@@ -105,29 +86,101 @@ function stage<T>(file: string | undefined, work: () => T): T {
   }
 }
 
+/** Threads for this run: the caller's pool, or one made on first need and closed when the run ends. */
+class Threads {
+  private own: WorkerPool | undefined;
+  private made = false;
+  private usedPool: WorkerPool | undefined;
+
+  constructor(
+    private readonly given: WorkerPool | undefined,
+    private readonly size: number,
+  ) {}
+
+  get(): WorkerPool | undefined {
+    if (!this.given && !this.made) {
+      this.made = true;
+      this.own = WorkerPool.create(this.size);
+    }
+    this.usedPool = this.given ?? this.own;
+    return this.usedPool;
+  }
+
+  get used(): number {
+    return this.usedPool?.size ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.own?.close();
+  }
+}
+
 /**
  * parse -> model -> emit -> format over in-memory sources. No file system access; bad input never throws. Docs
  * alone, CSDL alone, or both: then the metadata is authoritative for structure and the docs add descriptions and
- * enum narrowing, and where the two disagree there are drift diagnostics.
+ * enum narrowing, and where the two disagree there are drift diagnostics. Large runs parse pages on worker threads;
+ * the output is the same either way.
  */
 export async function runPipeline(sources: readonly SourceText[], options: PipelineOptions): Promise<PipelineResult> {
+  const threads = new Threads(options.pool, options.threads ?? defaultPoolSize());
+  try {
+    return await pipeline(sources, options, threads);
+  } finally {
+    await threads.close();
+  }
+}
+
+async function pipeline(sources: readonly SourceText[], options: PipelineOptions, threads: Threads): Promise<PipelineResult> {
+  const timings: StageTimings = { read: 0, model: 0, emit: 0, format: 0 };
+  let clock = performance.now();
+  const lap = (name: keyof StageTimings): void => {
+    const now = performance.now();
+    timings[name] = now - clock;
+    clock = now;
+  };
   const diagnostics: Diagnostic[] = [];
   const markdownLimits = resolveMarkdownLimits(options.limits?.markdown);
-  const pages: DocPage[] = [];
   const documents: CsdlDocument[] = [];
-  const stats: CacheStats | undefined = options.cache ? { hits: 0, misses: 0 } : undefined;
+  const { cache } = options;
+  const stats: CacheStats | undefined = cache ? { hits: 0, misses: 0 } : undefined;
+  const results = new Array<CachedPage | undefined>(sources.length);
+  const toParse: { index: number; key?: string }[] = [];
   for (const [index, source] of sources.entries()) {
-    options.onProgress?.({ stage: "read", done: index, total: sources.length });
     if (isCsdlSource(source)) {
       const read = stage(source.path, () => parseCsdl(source, options.limits?.csdl));
       documents.push(read.document);
       diagnostics.push(...read.diagnostics);
-    } else {
-      const read = parsePage(source, markdownLimits, options.cache, stats);
-      if (read.page) pages.push(read.page);
-      diagnostics.push(...read.diagnostics);
+      continue;
     }
+    // The limits stay in front of the cache: they depend on options, not only on the page.
+    const refused = checkMarkdownLimits(source, markdownLimits);
+    if (refused) {
+      results[index] = { diagnostics: [refused] };
+      continue;
+    }
+    const key = cache ? parseCacheKey(source) : undefined;
+    const cached = key ? cache!.get(key) : undefined;
+    if (cached) {
+      results[index] = cached;
+      stats!.hits++;
+    } else toParse.push({ index, ...(key ? { key } : {}) });
   }
+  if (stats) stats.misses = toParse.length;
+  const ready = sources.length - toParse.length;
+  options.onProgress?.({ stage: "read", done: ready, total: sources.length });
+  const pool = toParse.length >= PARALLEL_MIN_PAGES ? threads.get() : undefined;
+  const parsed = await runOn(pool, "parse", toParse.map((p) => sources[p.index]), PARSE_BATCH, (done) => options.onProgress?.({ stage: "read", done: ready + done, total: sources.length }));
+  toParse.forEach((p, i) => {
+    results[p.index] = parsed[i];
+    if (p.key) cache!.set(p.key, parsed[i]);
+  });
+  const pages: DocPage[] = [];
+  for (const result of results) {
+    if (!result) continue;
+    if (result.page) pages.push(result.page);
+    diagnostics.push(...result.diagnostics);
+  }
+  lap("read");
   options.onProgress?.({ stage: "model", done: sources.length, total: sources.length });
   // A metadata file that could not be read (refused, truncated) yields no schemas: it must not wipe out the docs.
   const usable = documents.filter((document) => document.schemas.length);
@@ -140,16 +193,21 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
     diagnostics.push(...merged.diagnostics);
     model = merged.model;
   }
+  lap("model");
   options.onProgress?.({ stage: "emit", done: sources.length, total: sources.length });
   const emitted = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}), ...shapeOptions(options) }));
+  lap("emit");
   options.onProgress?.({ stage: "format", done: sources.length, total: sources.length });
-  let files: GeneratedFile[];
+  const chunkCache = cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined;
+  let formatted: Awaited<ReturnType<typeof formatFilesWithStats>>;
   try {
-    files = await formatFiles(emitted);
+    formatted = await formatFilesWithStats(emitted, chunkCache ? { cache: chunkCache } : {});
   } catch (error) {
     throw new InternalError(undefined, error);
   }
-  return { files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}) };
+  lap("format");
+  if (stats && chunkCache) Object.assign(stats, { chunkHits: formatted.stats.hits, chunkMisses: formatted.stats.misses });
+  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: threads.used };
 }
 
 /** By file, then position, so reports read top to bottom and are the same on every run. */

@@ -4,8 +4,9 @@ import path from "node:path";
 import type { Diagnostic, DocPage, SourceText } from "../types/index.js";
 
 /**
- * A cache of parsed Markdown pages, so that a run after one page changed re-parses only that page. Keys are
- * content hashes (see `parseCacheKey`), so an entry can never be stale; the cache must never change the output.
+ * A cache of parsed Markdown pages and of formatted output chunks, so that a run after one page changed re-parses
+ * only that page and re-formats only the chunks whose text changed. Keys are content hashes (see `parseCacheKey`
+ * and format/prettier.ts `formatCacheKey`), so an entry can never be stale; the cache must never change the output.
  */
 
 /** What the Markdown stage makes of one page (after the limits check): the page, if any, and its diagnostics. */
@@ -17,6 +18,9 @@ export interface CachedPage {
 export interface ParseCache {
   get(key: string): CachedPage | undefined;
   set(key: string, value: CachedPage): void;
+  /** Formatted chunks (optional, so a cache written for pages alone still works: it then caches no chunks). */
+  getChunk?(key: string): string | undefined;
+  setChunk?(key: string, text: string): void;
 }
 
 /** Bumped whenever what a page parses to changes shape, on top of the package version. */
@@ -51,6 +55,7 @@ export function parseCacheKey(source: SourceText, version = CACHE_VERSION): stri
  */
 export class MemoryParseCache implements ParseCache {
   private readonly entries = new Map<string, string>();
+  private readonly chunks = new Map<string, string>();
 
   get(key: string): CachedPage | undefined {
     const entry = this.entries.get(key);
@@ -61,6 +66,15 @@ export class MemoryParseCache implements ParseCache {
     this.entries.set(key, JSON.stringify(value));
   }
 
+  getChunk(key: string): string | undefined {
+    return this.chunks.get(key);
+  }
+
+  setChunk(key: string, text: string): void {
+    this.chunks.set(key, text);
+  }
+
+  /** Pages held (chunks aside). */
   get size(): number {
     return this.entries.size;
   }
@@ -77,7 +91,7 @@ function isCachedPage(value: unknown): value is CachedPage {
 }
 
 /**
- * The CLI's cache: one JSON file per entry in a folder (`<key>.json`). Anything that goes wrong (a missing,
+ * The CLI's cache: one JSON file per entry in a folder (`<key>.json`, `<key>.chunk.json`). Anything that goes wrong (a missing,
  * unreadable, corrupt or foreign entry; a folder that cannot be created or written) is a miss or a skipped write,
  * never an error: the cache only ever saves work.
  */
@@ -86,34 +100,54 @@ export class DiskParseCache implements ParseCache {
 
   constructor(readonly dir: string) {}
 
-  private file(key: string): string | undefined {
-    return /^[0-9a-f]{64}$/.test(key) ? path.join(this.dir, `${key}.json`) : undefined;
+  /** `<key>.json` for a page, `<key>.chunk.json` for a formatted chunk. */
+  private file(key: string, kind: "value" | "chunk"): string | undefined {
+    return /^[0-9a-f]{64}$/.test(key) ? path.join(this.dir, kind === "chunk" ? `${key}.chunk.json` : `${key}.json`) : undefined;
   }
 
   get(key: string): CachedPage | undefined {
-    const file = this.file(key);
+    const value = this.read(key, "value");
+    return isCachedPage(value) ? value : undefined;
+  }
+
+  set(key: string, value: CachedPage): void {
+    this.write(key, "value", { key, value });
+  }
+
+  getChunk(key: string): string | undefined {
+    const chunk = this.read(key, "chunk");
+    return typeof chunk === "string" ? chunk : undefined;
+  }
+
+  setChunk(key: string, text: string): void {
+    this.write(key, "chunk", { key, chunk: text });
+  }
+
+  /** The entry's `field`, if the file holds an entry for exactly this key. */
+  private read(key: string, field: "value" | "chunk"): unknown {
+    const file = this.file(key, field);
     if (!file) return undefined;
     try {
       const entry = JSON.parse(readFileSync(file, "utf8")) as unknown;
       if (typeof entry !== "object" || entry === null) return undefined;
-      const { key: stored, value } = entry as { key?: unknown; value?: unknown };
-      return stored === key && isCachedPage(value) ? value : undefined;
+      const stored = entry as Record<string, unknown>;
+      return stored.key === key ? stored[field] : undefined;
     } catch {
       return undefined;
     }
   }
 
-  set(key: string, value: CachedPage): void {
-    const file = this.file(key);
+  private write(key: string, field: "value" | "chunk", entry: object): void {
+    const file = this.file(key, field);
     if (!file || !this.usable) return;
     // Written beside and renamed into place, so a concurrent run or a kill never leaves half an entry behind.
     const temp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temp, JSON.stringify({ key, value }));
+      writeFileSync(temp, JSON.stringify(entry));
       renameSync(temp, file);
     } catch {
-      // A read-only or full disk: stop trying for this run rather than fail once per page.
+      // A read-only or full disk: stop trying for this run rather than fail once per entry.
       this.usable = false;
       try {
         rmSync(temp, { force: true });
@@ -142,5 +176,18 @@ export class LayeredParseCache implements ParseCache {
   set(key: string, value: CachedPage): void {
     this.front.set(key, value);
     this.back.set(key, value);
+  }
+
+  getChunk(key: string): string | undefined {
+    const front = this.front.getChunk?.(key);
+    if (front !== undefined) return front;
+    const back = this.back.getChunk?.(key);
+    if (back !== undefined) this.front.setChunk?.(key, back);
+    return back;
+  }
+
+  setChunk(key: string, text: string): void {
+    this.front.setChunk?.(key, text);
+    this.back.setChunk?.(key, text);
   }
 }

@@ -46,11 +46,14 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   // docs folder leaves nothing behind; --cache-dir names a folder anywhere.
   const cacheDir = flags["cache-dir"] ?? (existsSync(path.resolve(io.cwd, "node_modules")) ? DEFAULT_CACHE_DIR : undefined);
   const cacheOption = flags["no-cache"] || !cacheDir ? {} : { cache: new DiskParseCache(path.resolve(io.cwd, cacheDir)) };
+  const threads = wholeNumber("threads", flags.threads) ?? config.threads;
+  // Neither changes the output, only what a run costs.
+  const costOptions = { ...cacheOption, ...(threads !== undefined ? { threads } : {}) };
   if (flags.watch) {
     if (flags.check) throw new UsageError("--watch cannot be used with --check");
     const limits = limitsFrom(flags, loaded?.options.limits);
     const options = { inputs, cwd: io.cwd, out: outPath, layout, ...shape, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}) };
-    return watchCommand({ ...options, ...(flags.verbose ? { verbose: true } : {}), ...cacheOption }, io);
+    return watchCommand({ ...options, ...(flags.verbose ? { verbose: true } : {}), ...costOptions }, io);
   }
   const progress = io.progress && !flags.quiet && reporter === "text" ? progressDisplay(io.progress, process.env) : undefined;
   const result = await generate({
@@ -63,7 +66,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     ...(csdl.length ? { csdl } : {}),
     ...(flags.check ? { check: true } : {}),
     ...(templates ? { templates } : {}),
-    ...cacheOption,
+    ...costOptions,
     ...(progress ? { onProgress: progress.onProgress } : {}),
   });
   progress?.finish();

@@ -50,6 +50,8 @@ Options:
       --cache-dir <dir>  where parsed pages are cached (default: node_modules/.cache/graph-typegen/
                          when node_modules/ exists, else no cache)
       --no-cache         parse every page, neither reading nor writing the cache
+      --threads <n>      at most n worker threads for parsing and formatting large runs; 0 for none
+                         (default: one per core, at most 4)
       --debug            print the stack of an internal error
   -h, --help             show this help
   -v, --version          show the version

@@ -34,6 +34,7 @@ export const OPTIONS = {
   "cache-dir": { type: "string" },
   // parseArgs (Node 20) has no negated flags: --no-cache is a flag of its own.
   "no-cache": { type: "boolean" },
+  threads: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;

@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { LayeredParseCache, MemoryParseCache, type ParseCache } from "../cache/cache.js";
 import { generate, type GenerateOptions, type GenerateResult } from "../index.js";
+import { WorkerPool } from "../parallel/pool.js";
 import { InternalError } from "../pipeline.js";
 import { displayPath } from "../read/sources.js";
 import { writeOutput } from "../write/atomic.js";
@@ -60,6 +61,8 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   const shownOut = displayPath(out, cwd);
   const memory = new MemoryParseCache();
   const cache = options.cache ? new LayeredParseCache(memory, options.cache) : memory;
+  // One pool for the whole watch: its threads (started by the first large run) stay warm for the next runs.
+  const pool = options.pool ?? WorkerPool.create(options.threads);
   const { debounceMs = 100, verbose = false, cache: _disk, ...generateOptions } = options; // eslint-disable-line @typescript-eslint/no-unused-vars
 
   let number = 0;
@@ -71,7 +74,7 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
     const started = Date.now();
     let run: WatchRun;
     try {
-      const result = await generate({ ...generateOptions, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, write: false });
+      const result = await generate({ ...generateOptions, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}), write: false });
       const counts = countBySeverity(result.diagnostics);
       const keep = !result.generated || (lastWrittenErrors !== undefined && counts.error > lastWrittenErrors);
       if (!keep) {
@@ -81,7 +84,7 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
       const shown = result.diagnostics.filter((d) => verbose || d.severity !== "info").map(formatDiagnostic);
       const fresh = shown.filter((line) => !previous.has(line));
       previous = new Set(shown);
-      const parsed = result.cache ? ` (${plural(result.cache.misses, "page")} parsed, ${result.cache.hits} cached)` : "";
+      const parsed = result.cache ? ` (${plural(result.cache.misses, "page")} parsed, ${result.cache.hits} cached; ${plural(result.cache.chunkMisses ?? 0, "chunk")} formatted)` : "";
       const outcome = !result.generated
         ? "nothing generated; previous output kept"
         : keep
@@ -157,6 +160,7 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   if (timer) clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
   while (running) await running;
+  if (pool && !options.pool) await pool.close();
   io.stdout("[watch] stopped\n");
   return EXIT.ok;
 }

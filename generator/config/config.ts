@@ -38,6 +38,7 @@ export interface Config {
   strict?: boolean;
   maxWarnings?: number;
   reporter?: ReporterName;
+  threads?: number;
 }
 
 export interface LoadedConfig {
@@ -79,6 +80,7 @@ export const CONFIG_RULES = {
   strict: "boolean",
   maxWarnings: "count",
   reporter: REPORTERS,
+  threads: "count",
 } as const satisfies { [K in keyof Config]-?: Rule };
 
 /**
@@ -301,6 +303,7 @@ function optionsFrom(config: Config, dir: string): GenerateOptions {
     fileNaming: config.fileNaming,
     namespaces: config.namespaces,
     templates: config.templates,
+    threads: config.threads,
     limits: {
       markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting }),
       csdl: defined({ maxBytes: l.maxXmlBytes, maxDepth: l.maxXmlDepth }),

@@ -1,6 +1,7 @@
-import { Project, StructureKind, type CodeBlockWriter, type StatementStructures, type WriterFunction } from "ts-morph";
+import { StructureKind, type StatementStructures } from "ts-morph";
 import { hierarchyOf } from "../model/hierarchy.js";
 import type { GeneratedFile, Model } from "../types/index.js";
+import { emitChunks, printStatements, type EmittedChunk } from "./chunks.js";
 import { ENVELOPE_FILE, envelopeStatements } from "./envelope.js";
 import { namespaceStatements } from "./module.js";
 import { ENVELOPE_TYPES, planNames, type Layout } from "./plan.js";
@@ -71,22 +72,28 @@ export const RUNTIME_FILE = "runtime.ts";
 export { ENVELOPE_FILE } from "./envelope.js";
 export { SINGLE_FILE } from "./single.js";
 
-const isImport = (s: StatementStructures): boolean => s.kind === StructureKind.ImportDeclaration || s.kind === StructureKind.ExportDeclaration;
-
-/** A blank line between declarations (prettier keeps blank lines but never adds them), inside namespace blocks too. */
-function withBlankLines(statements: readonly StatementStructures[]): (StatementStructures | WriterFunction)[] {
-  return statements.flatMap((statement, i) => {
-    const spaced = statement.kind === StructureKind.Module && Array.isArray(statement.statements) ? { ...statement, statements: withBlankLines(statement.statements as StatementStructures[]) } : statement;
-    return i > 0 && !(isImport(statement) && isImport(statements[i - 1])) ? [(w: CodeBlockWriter) => w.blankLineIfLastNot(), spaced] : [spaced];
-  });
-}
-
 const jsSpecifier = (file: string): string => `./${file.replace(/\.ts$/, ".js")}`;
 
+/** An emitted file: its chunks (see chunks.ts), and its whole unformatted text (the chunks joined, printed on first use). */
+export interface EmittedFile extends GeneratedFile {
+  chunks: EmittedChunk[];
+}
+
+function emittedFile(path: string, chunks: EmittedChunk[]): EmittedFile {
+  return {
+    path,
+    chunks,
+    get text(): string {
+      return chunks.map((chunk) => chunk.text).join("\n");
+    },
+  };
+}
+
 /**
- * The emit stage: model in, unformatted TypeScript files out. Built as ts-morph structures on an in-memory project
- * with no type-checking: fast, and syntactically valid by construction. Every name is decided up front for the
- * whole model (planNames), so a module refers to another's made-up names (flags types...) as that one declares them.
+ * The emit stage: model in, unformatted TypeScript files out, each cut into chunks (see chunks.ts). Built as
+ * ts-morph structures and printed without a project or type-checking: fast, and syntactically valid by
+ * construction. Every name is decided up front for the whole model (planNames), so a module refers to another's
+ * made-up names (flags types...) as that one declares them.
  */
 export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile[] {
   const layout = options.layout ?? "modules";
@@ -100,16 +107,12 @@ export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile
     fileNaming: options.fileNaming ?? DEFAULT_SHAPE.fileNaming,
   };
   const plan = planNames(model, hierarchy, layout, shape, omitted);
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { noLib: true } });
   const banner = options.templates.banner.replace(/\{\{\s*sources\s*\}\}/g, options.sources.join(", ")).trimEnd();
-  const print = (path: string, statements: StatementStructures[]): GeneratedFile => {
-    const file = project.createSourceFile(path, { statements: withBlankLines(statements) }, { overwrite: true });
-    return { path, text: `${banner}\n\n${file.getFullText()}` };
-  };
-  if (layout === "single") return [print(SINGLE_FILE, singleFileStatements(model, hierarchy, plan))];
-  const files = model.namespaces.map((namespace) => print(plan.modules.get(namespace.name)!.file, namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));
+  const emit = (path: string, statements: StatementStructures[]): EmittedFile => emittedFile(path, emitChunks(statements, `${banner}\n\n`));
+  if (layout === "single") return [emit(SINGLE_FILE, singleFileStatements(model, hierarchy, plan))];
+  const files: GeneratedFile[] = model.namespaces.map((namespace) => emit(plan.modules.get(namespace.name)!.file, namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));
   files.push(
-    print(BARREL_FILE, [
+    emit(BARREL_FILE, [
       ...model.namespaces.map((namespace) => ({
         kind: StructureKind.ExportDeclaration as const,
         namespaceExport: plan.modules.get(namespace.name)!.alias,
@@ -121,7 +124,7 @@ export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile
   );
   // The envelope is generated (it is part of the model's output, not an overridable helper) but shares runtime.ts
   // with the template's helpers, so the output keeps one support module beside the namespaces.
-  const envelope = project.createSourceFile("envelope.ts", { statements: withBlankLines(envelopeStatements(plan.envelope, plan.shape.readonly)) }, { overwrite: true }).getFullText();
+  const envelope = printStatements(envelopeStatements(plan.envelope, plan.shape.readonly));
   files.push({ path: RUNTIME_FILE, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${envelope}` });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

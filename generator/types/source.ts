@@ -22,4 +22,9 @@ export interface SourceText {
 export interface GeneratedFile {
   path: string;
   text: string;
+  /**
+   * From the emit stage: `text` cut between top-level statements into runs that format independently (`text` is
+   * their texts joined by "\n"), each with a content hash, so the format stage can cache them one by one.
+   */
+  chunks?: readonly { readonly key: string; readonly text: string }[];
 }

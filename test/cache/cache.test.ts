@@ -24,6 +24,12 @@ async function produce(options: GenerateOptions) {
   return { files: result.files, diagnostics: result.diagnostics, cache: result.cache };
 }
 
+/** The entries of a disk cache folder: parsed pages, and formatted chunks. */
+async function entries(dir: string): Promise<{ pages: string[]; chunks: string[] }> {
+  const names = (await readdir(dir)).sort();
+  return { pages: names.filter((n) => !n.endsWith(".chunk.json")), chunks: names.filter((n) => n.endsWith(".chunk.json")) };
+}
+
 const entry = (file = "page.md"): CachedPage => ({ page: { file, kind: "other", frontMatter: {}, properties: [], relationships: [], enums: [] }, diagnostics: [] });
 
 describe("keys", () => {
@@ -46,23 +52,32 @@ describe("the cache never changes the output", () => {
     expect(plain.cache).toBeUndefined();
     const cold = await produce({ cache });
     const pages = (await readdir(docs)).length;
-    expect(cold.cache).toEqual({ hits: 0, misses: pages });
-    expect((await readdir(path.join(tmp, "cache"))).length).toBe(pages);
+    const stored = await entries(path.join(tmp, "cache"));
+    const chunks = stored.chunks.length;
+    expect(chunks).toBeGreaterThanOrEqual(plain.files.length);
+    expect(cold.cache).toEqual({ hits: 0, misses: pages, chunkHits: 0, chunkMisses: chunks });
+    expect(stored.pages.length).toBe(pages);
     const warm = await produce({ cache });
-    expect(warm.cache).toEqual({ hits: pages, misses: 0 });
+    expect(warm.cache).toEqual({ hits: pages, misses: 0, chunkHits: chunks, chunkMisses: 0 });
     for (const run of [cold, warm]) {
       expect(run.files).toEqual(plain.files);
       expect(run.diagnostics).toEqual(plain.diagnostics);
     }
 
-    // One page changes: exactly that page is parsed again, and the output is what a run without a cache makes.
+    // One page changes: exactly that page is parsed again, only the chunks whose text changed are formatted again,
+    // and the output is what a run without a cache makes.
     const page = path.join(docs, "publicerror.md");
     const text = await readFile(page, "utf8");
     await writeFile(page, text.replace(/\|\s*code\s*\|\s*String\s*\|/i, "|code|Int32|"));
     const editedPlain = await produce({});
     expect(editedPlain.files).not.toEqual(plain.files);
     const edited = await produce({ cache });
-    expect(edited.cache).toEqual({ hits: pages - 1, misses: 1 });
+    expect(edited.cache).toMatchObject({ hits: pages - 1, misses: 1 });
+    const changedFiles = edited.files.filter((file, i) => file.text !== plain.files[i]!.text).length;
+    expect(changedFiles).toBe(1);
+    expect(edited.cache?.chunkMisses).toBeGreaterThanOrEqual(1);
+    expect(edited.cache?.chunkMisses).toBeLessThan(chunks);
+    expect(edited.cache!.chunkHits! + edited.cache!.chunkMisses!).toBe(chunks);
     expect(edited.files).toEqual(editedPlain.files);
     expect(edited.diagnostics).toEqual(editedPlain.diagnostics);
   });
@@ -87,7 +102,7 @@ describe("the cache never changes the output", () => {
     await runPipeline(sources, { ...options, cache });
     const limits = { markdown: { maxTableRows: 1 } };
     const limited = await runPipeline(sources, { ...options, cache, limits });
-    expect(limited.cache).toEqual({ hits: 0, misses: 0 });
+    expect(limited.cache).toMatchObject({ hits: 0, misses: 0 });
     expect(limited.diagnostics.map((d) => d.kind)).toEqual(["table-too-large"]);
     expect(limited.files).toEqual((await runPipeline(sources, { ...options, limits })).files);
   });
@@ -97,8 +112,9 @@ describe("the cache never changes the output", () => {
     const options = { templates: await templates(), sourceLabels: ["fixtures"] };
     expect((await runPipeline(sources, options)).cache).toBeUndefined();
     const cache = new MemoryParseCache();
-    expect((await runPipeline(sources, { ...options, cache })).cache).toEqual({ hits: 0, misses: 1 });
-    expect((await runPipeline(sources, { ...options, cache })).cache).toEqual({ hits: 1, misses: 0 });
+    const cold = (await runPipeline(sources, { ...options, cache })).cache;
+    expect(cold).toEqual({ hits: 0, misses: 1, chunkHits: 0, chunkMisses: expect.any(Number) });
+    expect((await runPipeline(sources, { ...options, cache })).cache).toEqual({ hits: 1, misses: 0, chunkHits: cold!.chunkMisses, chunkMisses: 0 });
   });
 });
 
@@ -108,6 +124,7 @@ describe("bad cache entries are misses, never errors", () => {
     const cache = new DiskParseCache(dir);
     const plain = await produce({ cache });
     const files = (await readdir(dir)).sort();
+    const { pages, chunks } = await entries(dir);
     const garbage = ["not json", '{"key":"', "null", "[]", JSON.stringify({ key: "0".repeat(64), value: { diagnostics: [] } }), JSON.stringify({ key: files[5]!.slice(0, 64), value: { page: 3, diagnostics: [] } })];
     for (const [i, file] of files.entries()) {
       if (i < garbage.length) await writeFile(path.join(dir, file), garbage[i]!);
@@ -118,7 +135,7 @@ describe("bad cache entries are misses, never errors", () => {
       }
     }
     const again = await produce({ cache });
-    expect(again.cache).toEqual({ hits: 0, misses: files.length });
+    expect(again.cache).toEqual({ hits: 0, misses: pages.length, chunkHits: 0, chunkMisses: chunks.length });
     expect(again.files).toEqual(plain.files);
     expect(again.diagnostics).toEqual(plain.diagnostics);
   });
@@ -139,6 +156,18 @@ describe("bad cache entries are misses, never errors", () => {
     const cache = new DiskParseCache(path.join(tmp, "cache"));
     cache.set("../escape", entry());
     expect(cache.get("../escape")).toBeUndefined();
+    cache.setChunk("../escape", "x");
+    expect(cache.getChunk("../escape")).toBeUndefined();
+  });
+
+  test("a page entry is never read as a chunk, nor a chunk as a page", () => {
+    const cache = new DiskParseCache(path.join(tmp, "cache"));
+    const key = "a".repeat(64);
+    cache.set(key, entry());
+    expect(cache.getChunk(key)).toBeUndefined();
+    cache.setChunk(key, "export type A = string;\n");
+    expect(cache.get(key)?.page?.file).toBe("page.md");
+    expect(cache.getChunk(key)).toBe("export type A = string;\n");
   });
 });
 
@@ -160,6 +189,11 @@ describe("the in-memory and layered caches", () => {
     cache.set("j", entry("both.md"));
     expect(front.get("j")?.page?.file).toBe("both.md");
     expect(back.get("j")?.page?.file).toBe("both.md");
+    back.setChunk("c", "from the back");
+    expect(cache.getChunk("c")).toBe("from the back");
+    expect(front.getChunk("c")).toBe("from the back");
+    cache.setChunk("d", "both");
+    expect([front.getChunk("d"), back.getChunk("d")]).toEqual(["both", "both"]);
   });
 });
 
@@ -174,11 +208,11 @@ describe("the CLI", () => {
     const first = await runCli(["generate", "docs", "--out", out], tmp);
     expect(first).toEqual(outside);
     const pages = (await readdir(docs)).length;
-    expect((await readdir(path.join(tmp, "node_modules", ".cache", "graph-typegen"))).length).toBe(pages);
+    expect((await entries(path.join(tmp, "node_modules", ".cache", "graph-typegen"))).pages.length).toBe(pages);
 
     const custom = await runCli(["generate", "docs", "--out", out, "--cache-dir", "my-cache"], tmp);
     expect(custom).toEqual(first);
-    expect((await readdir(path.join(tmp, "my-cache"))).length).toBe(pages);
+    expect((await entries(path.join(tmp, "my-cache"))).pages.length).toBe(pages);
 
     await rm(path.join(tmp, "node_modules"), { recursive: true });
     const none = await runCli(["generate", "docs", "--out", out, "--no-cache"], tmp);

@@ -4,6 +4,7 @@ import { jest } from "@jest/globals";
 import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import { CORPUS, describeIfCorpus, templates } from "../helpers.js";
 import { compileErrors } from "./compile.js";
+import { formattedWhole } from "./whole-format.js";
 
 /**
  * Whole real Graph metadata documents through the CSDL path (issue: drop-in types for the whole Graph API): every
@@ -44,6 +45,13 @@ for (const { file, entity, complex, enums } of documents) {
       const single = await runPipeline([{ path: file, text }], { templates: await templates(), sourceLabels: [file], layout: "single" });
       expect(single.files.map((f) => f.path)).toEqual(["index.d.ts"]);
       expect(compileErrors(single.files, { module: 99 /* ESNext */, moduleResolution: 100 /* Bundler */ })).toEqual([]);
+      if (file === "v1.0.xml") expect(await formattedWhole(single.model, { templates: await templates(), sources: [file], layout: "single" })).toEqual(single.files);
     });
+
+    if (file === "v1.0.xml") {
+      test("formatting chunk by chunk gives the bytes of formatting each module whole", async () => {
+        expect(await formattedWhole(result.model, { templates: await templates(), sources: [file] })).toEqual(result.files);
+      });
+    }
   });
 }

@@ -1,9 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { jest } from "@jest/globals";
+import { parseMarkdownPage } from "../../generator/markdown/page.js";
+import { pruneUnreadSections } from "../../generator/markdown/prune.js";
 import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
-import { CORPUS, describeIfCorpus, templates } from "../helpers.js";
+import type { SourceText } from "../../generator/types/index.js";
+import { CORPUS, describeIfCorpus, ROOT, templates } from "../helpers.js";
 import { compileErrors } from "./compile.js";
+import { formattedWhole } from "./whole-format.js";
 
 /**
  * The whole real Graph docs corpus, each version as one generation (issue: every page parsed, every problem a
@@ -20,9 +25,10 @@ jest.setTimeout(300_000);
 for (const { version, pages, minTypes, minEnums } of versions) {
   describeIfCorpus(`graph-docs/${version}`)(`graph-docs/${version}`, () => {
     let result: PipelineResult;
+    let sources: SourceText[];
     beforeAll(async () => {
       const dir = path.join(CORPUS, "graph-docs", version);
-      const sources = readdirSync(dir)
+      sources = readdirSync(dir)
         .filter((f) => f.endsWith(".md"))
         .sort()
         .map((f) => ({ path: `${version}/${f}`, text: readFileSync(path.join(dir, f), "utf8") }));
@@ -68,6 +74,31 @@ for (const { version, pages, minTypes, minEnums } of versions) {
 
     test("the whole output compiles under tsc --strict with zero errors", () => {
       expect(compileErrors(result.files)).toEqual([]);
+    });
+
+    test("blanking unread sections before remark changes no page: same records and diagnostics as whole pages", () => {
+      let blanked = 0;
+      let total = 0;
+      for (const source of sources) {
+        total += source.text.length;
+        blanked += source.text.length - pruneUnreadSections(source.text).length;
+        // JSON, as the cache stores them: properties set to undefined count as absent on both sides.
+        expect(JSON.stringify(parseMarkdownPage(source))).toBe(JSON.stringify(parseMarkdownPage(source, { prune: false })));
+      }
+      // Methods tables, See also lists, examples: about a sixth of the text never reaches remark
+      expect(blanked / total).toBeGreaterThan(0.12);
+    });
+
+    test("parsing on worker threads (the built dist/) gives the files and diagnostics of parsing in-process", async () => {
+      const built = (await import(pathToFileURL(path.join(ROOT, "dist", "pipeline.js")).href)) as { runPipeline: typeof runPipeline };
+      const threaded = await built.runPipeline(sources, { templates: await templates(), sourceLabels: [version], threads: 2 });
+      expect(threaded.threads).toBe(2);
+      expect(threaded.files).toEqual(result.files);
+      expect(threaded.diagnostics).toEqual(result.diagnostics);
+    });
+
+    test("formatting chunk by chunk gives the bytes of formatting each file whole", async () => {
+      expect(await formattedWhole(result.model, { templates: await templates(), sources: [version] })).toEqual(result.files);
     });
   });
 }

@@ -1,0 +1,42 @@
+import type { CachedPage } from "../cache/cache.js";
+import { InternalError } from "../errors.js";
+import { diagnostic, type SourceText } from "../types/index.js";
+
+/**
+ * The work that can run on another thread: pure functions of plain data, the same code whether the pool runs them
+ * in a worker or the pipeline runs them in-process, so where they ran can never change the output. Only parsing is
+ * here: prettier was measured on worker threads too (npm run bench, 2 cores), and a thread that starts cold formats
+ * no faster than the main thread, so the format stage stays in-process and relies on its chunk cache instead.
+ */
+export interface Tasks {
+  /** One Markdown page (already past the limits check) to its record and diagnostics. */
+  parse: { input: SourceText; output: CachedPage };
+}
+
+export type TaskName = keyof Tasks;
+
+const isStackOverflow = (error: unknown): boolean => error instanceof RangeError && /call stack/i.test(error.message);
+
+async function parse(sources: readonly SourceText[]): Promise<CachedPage[]> {
+  const { parseMarkdownPage } = await import("../markdown/page.js");
+  return sources.map((source) => {
+    try {
+      return parseMarkdownPage(source);
+    } catch (error) {
+      if (isStackOverflow(error)) {
+        return { diagnostics: [diagnostic("nesting-too-deep", "page nests too deeply for the Markdown parser; page skipped", { file: source.path, line: 1, column: 1 })] };
+      }
+      throw new InternalError(source.path, error);
+    }
+  });
+}
+
+/** Runs a batch of one task's inputs; outputs in input order. Throws InternalError for a bug. */
+export async function runTask<K extends TaskName>(task: K, inputs: readonly Tasks[K]["input"][]): Promise<Tasks[K]["output"][]> {
+  try {
+    // The cast only restates what K says: TypeScript cannot narrow a generic key through a comparison.
+    return (task === "parse" ? await parse(inputs as SourceText[]) : []) as Tasks[K]["output"][];
+  } catch (error) {
+    throw error instanceof InternalError ? error : new InternalError(undefined, error);
+  }
+}

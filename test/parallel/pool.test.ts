@@ -1,0 +1,85 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { WorkerPool } from "../../generator/parallel/pool.js";
+import { runTask } from "../../generator/parallel/tasks.js";
+import type { PipelineResult } from "../../generator/pipeline.js";
+import type { SourceText } from "../../generator/types/index.js";
+import { ROOT, resourcePage, templates } from "../helpers.js";
+
+/**
+ * Worker threads load the built JavaScript (a thread cannot run the TypeScript sources the tests import), so these
+ * tests drive dist/, which `pretest` builds. Where the work runs must never change what it produces.
+ */
+const dist = async <T>(module: string): Promise<T> => (await import(pathToFileURL(path.join(ROOT, "dist", module)).href)) as T;
+
+type PoolModule = typeof import("../../generator/parallel/pool.js");
+type PipelineModule = typeof import("../../generator/pipeline.js");
+
+/** 60 pages in two namespaces, some with problems, so the records and diagnostics have something to say. */
+function pages(): SourceText[] {
+  return Array.from({ length: 60 }, (_, i) => {
+    const namespace = i % 2 ? "microsoft.graph" : "contoso.hr";
+    const properties = ["|id|String|The id.|", `|size${i}|Int32|The size.|`, ...(i % 7 === 0 ? ["|broken|NoSuchType|A type that does not resolve.|"] : [])];
+    return { path: `docs/page${String(i).padStart(2, "0")}.md`, text: resourcePage({ name: `widget${i}`, namespace, properties }) };
+  });
+}
+
+describe("the worker pool", () => {
+  test("from the TypeScript sources there is no worker script: no pool, and the work runs in-process", () => {
+    expect(WorkerPool.create(2)).toBeUndefined();
+  });
+
+  test("one thread or fewer is no pool", async () => {
+    const { WorkerPool: Built } = await dist<PoolModule>("parallel/pool.js");
+    expect(Built.create(1)).toBeUndefined();
+    expect(Built.create(0)).toBeUndefined();
+  });
+
+  test("parses on threads exactly as in-process, in input order, whatever the batch size", async () => {
+    const { WorkerPool: Built } = await dist<PoolModule>("parallel/pool.js");
+    const pool = Built.create(2)!;
+    try {
+      const sources = pages();
+      const local = await runTask("parse", sources);
+      for (const batch of [1, 7, 100]) {
+        const done: number[] = [];
+        const threaded = await pool.run("parse", sources, batch, (n) => done.push(n));
+        expect(JSON.stringify(threaded)).toBe(JSON.stringify(local));
+        expect(done.at(-1)).toBe(sources.length);
+      }
+      expect(pool.started).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test("a bug on a thread comes back as an InternalError naming the file; a closed pool refuses work", async () => {
+    const { WorkerPool: Built } = await dist<PoolModule>("parallel/pool.js");
+    const { InternalError } = await dist<{ InternalError: new (...args: never[]) => Error }>("errors.js");
+    const pool = Built.create(2)!;
+    const bad = { path: "docs/bad.md", text: null } as unknown as SourceText;
+    const error = await pool.run("parse", [pages()[0]!, bad], 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalError);
+    expect(error).toMatchObject({ file: "docs/bad.md" });
+    await pool.close();
+    await expect(pool.run("parse", pages(), 8)).rejects.toBeInstanceOf(InternalError);
+  });
+
+  test("runPipeline with threads gives the files and diagnostics of a run without", async () => {
+    const { runPipeline } = await dist<PipelineModule>("pipeline.js");
+    const options = { templates: await templates(), sourceLabels: ["docs"] };
+    const threaded: PipelineResult = await runPipeline(pages(), { ...options, threads: 2 });
+    const local: PipelineResult = await runPipeline(pages(), { ...options, threads: 0 });
+    expect(threaded.threads).toBe(2);
+    expect(local.threads).toBe(0);
+    expect(threaded.files).toEqual(local.files);
+    expect(threaded.diagnostics).toEqual(local.diagnostics);
+    expect(threaded.diagnostics.map((d) => d.code)).toContain("GT1001");
+  });
+
+  test("a small run starts no threads", async () => {
+    const { runPipeline } = await dist<PipelineModule>("pipeline.js");
+    const result = await runPipeline(pages().slice(0, 10), { templates: await templates(), sourceLabels: ["docs"], threads: 2 });
+    expect(result.threads).toBe(0);
+  });
+});
