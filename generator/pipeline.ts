@@ -1,14 +1,11 @@
 import { InternalError } from "./errors.js";
 import { parseCacheKey, type CachedPage, type ParseCache } from "./cache/cache.js";
-import { parseCsdl } from "./csdl/parse.js";
 import type { CsdlLimits } from "./csdl/limits.js";
 import { emitModel, shapeOptions, type Layout, type ShapeOptions, type Templates } from "./emit/index.js";
 import { formatFilesWithStats, type ChunkCache } from "./format/prettier.js";
 import { defaultPoolSize, runOn, WorkerPool } from "./parallel/pool.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
 import { buildModel } from "./model/build.js";
-import { modelFromCsdl } from "./model/csdl-build.js";
-import { mergeModels } from "./model/merge.js";
 import { type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
 
 export { InternalError } from "./errors.js";
@@ -86,6 +83,15 @@ function stage<T>(file: string | undefined, work: () => T): T {
   }
 }
 
+/**
+ * The CSDL adapter and its model builders, loaded only when a run has metadata: a docs-only run (a re-run in an
+ * SDK's build) does not pay for loading the XML parser.
+ */
+async function csdlPath() {
+  const [{ parseCsdl }, { modelFromCsdl }, { mergeModels }] = await Promise.all([import("./csdl/parse.js"), import("./model/csdl-build.js"), import("./model/merge.js")]);
+  return { parseCsdl, modelFromCsdl, mergeModels };
+}
+
 /** Threads for this run: the caller's pool, or one made on first need and closed when the run ends. */
 class Threads {
   private own: WorkerPool | undefined;
@@ -147,6 +153,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   const toParse: { index: number; key?: string }[] = [];
   for (const [index, source] of sources.entries()) {
     if (isCsdlSource(source)) {
+      const { parseCsdl } = await csdlPath();
       const read = stage(source.path, () => parseCsdl(source, options.limits?.csdl));
       documents.push(read.document);
       diagnostics.push(...read.diagnostics);
@@ -185,11 +192,12 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   // A metadata file that could not be read (refused, truncated) yields no schemas: it must not wipe out the docs.
   const usable = documents.filter((document) => document.schemas.length);
   const docs = pages.length || !usable.length ? stage(undefined, () => buildModel(pages)) : undefined;
-  const metadata = usable.length ? stage(undefined, () => modelFromCsdl(usable)) : undefined;
+  const csdl = usable.length ? await csdlPath() : undefined;
+  const metadata = csdl ? stage(undefined, () => csdl.modelFromCsdl(usable)) : undefined;
   for (const built of [docs, metadata]) if (built) diagnostics.push(...built.diagnostics);
   let model = (metadata ?? docs)!.model;
   if (docs && metadata) {
-    const merged = stage(undefined, () => mergeModels(metadata.model, docs.model));
+    const merged = stage(undefined, () => csdl!.mergeModels(metadata.model, docs.model));
     diagnostics.push(...merged.diagnostics);
     model = merged.model;
   }

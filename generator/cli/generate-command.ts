@@ -11,6 +11,16 @@ import { progressDisplay } from "./progress.js";
 import { limitsFrom, oneOf, UsageError, wholeNumber, type Flags } from "./options.js";
 import { countByKind, countBySeverity, formatDiagnostic, githubCommand, REPORTERS, summaryLine, summaryTable } from "./report.js";
 import { watchCommand } from "./watch.js";
+import type { CacheStats, StageTimings } from "../pipeline.js";
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** --verbose: where the run's time went, and what the cache saved. */
+function costLine(timings: StageTimings, threads: number, cache: CacheStats | undefined): string {
+  const parse = `parse ${seconds(timings.read)}${threads ? ` on ${threads} threads` : ""}`;
+  const saved = cache ? `; cache: pages ${cache.hits} reused / ${cache.misses} parsed, chunks ${cache.chunkHits ?? 0} reused / ${cache.chunkMisses ?? 0} formatted` : "";
+  return `time: ${parse}, model ${seconds(timings.model)}, emit ${seconds(timings.emit)}, format ${seconds(timings.format)}${saved}`;
+}
 
 /** `graph-typegen generate [paths...]`: generate, then write or --check; report diagnostics. */
 export async function generateCommand(paths: string[], flags: Flags, io: Io): Promise<number> {
@@ -108,6 +118,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
       else lines.push("", text);
     }
     if (result.diagnostics.length) lines.push("", "diagnostics by code:", summaryTable(result.diagnostics));
+    if (flags.verbose && result.timings) lines.push("", costLine(result.timings, result.threads ?? 0, result.cache));
   }
   if (tooManyWarnings) lines.push(strict ? "--strict: warnings fail the run" : `more than ${maxWarnings} warnings (--max-warnings)`);
   lines.push(summaryLine(counts, outcome));

@@ -1,4 +1,5 @@
-import { StructureKind, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
+import type { PropertySignatureStructure, StatementStructures } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { EntityContainer } from "../types/index.js";
 import { jsDoc } from "./docs.js";
 import type { ModuleScope } from "./scope.js";

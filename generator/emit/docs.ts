@@ -1,4 +1,5 @@
-import { StructureKind, type JSDocStructure, type JSDocTagStructure } from "ts-morph";
+import type { JSDocStructure, JSDocTagStructure } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import { docText } from "./names.js";
 
 /** One JSDoc block, or none when there is nothing to say. Every text goes through `docText`. */

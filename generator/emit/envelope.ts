@@ -1,4 +1,5 @@
-import { StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure } from "ts-morph";
+import type { InterfaceDeclarationStructure, PropertySignatureStructure } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import { jsDoc } from "./docs.js";
 import { propertyKey } from "./names.js";
 import type { EnvelopeNames } from "./plan.js";

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { EnumType } from "../types/index.js";
 import { deprecationTags, jsDoc } from "./docs.js";
 import { enumIdentifier, guardName } from "./names.js";

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import type { ExportDeclarationStructure, StatementStructures } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import { hierarchyOf } from "../model/hierarchy.js";
 import type { GeneratedFile, Model } from "../types/index.js";
 import { emitChunks, printStatements, type EmittedChunk } from "./chunks.js";
@@ -113,8 +114,8 @@ export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile
   const files: GeneratedFile[] = model.namespaces.map((namespace) => emit(plan.modules.get(namespace.name)!.file, namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));
   files.push(
     emit(BARREL_FILE, [
-      ...model.namespaces.map((namespace) => ({
-        kind: StructureKind.ExportDeclaration as const,
+      ...model.namespaces.map((namespace): ExportDeclarationStructure => ({
+        kind: StructureKind.ExportDeclaration,
         namespaceExport: plan.modules.get(namespace.name)!.alias,
         moduleSpecifier: jsSpecifier(plan.modules.get(namespace.name)!.file),
       })),

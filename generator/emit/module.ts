@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type JSDocTagStructure, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
+import type { InterfaceDeclarationStructure, JSDocTagStructure, PropertySignatureStructure, StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { Hierarchy } from "../model/hierarchy.js";
 import type { EnumType, Namespace, Property, StructuredType, TypeDefinition } from "../types/index.js";
 import { containerStatements } from "./containers.js";

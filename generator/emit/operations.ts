@@ -1,4 +1,5 @@
-import { StructureKind, type JSDocTagStructure, type PropertySignatureStructure, type StatementStructures } from "ts-morph";
+import type { JSDocTagStructure, PropertySignatureStructure, StatementStructures } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
 import type { Operation, Parameter, TypedValue } from "../types/index.js";
 import { deprecationTags, jsDoc, tag } from "./docs.js";
 import { propertyKey } from "./names.js";

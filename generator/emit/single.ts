@@ -1,4 +1,5 @@
-import { ModuleDeclarationKind, StructureKind, type StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
+import { ModuleDeclarationKind, StructureKind } from "./ts-morph.js";
 import type { Hierarchy } from "../model/hierarchy.js";
 import type { Model } from "../types/index.js";
 import { jsDoc } from "./docs.js";

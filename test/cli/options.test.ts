@@ -126,3 +126,18 @@ test("--templates replaces the banner and the runtime helpers; a folder without 
   expect(missing.code).toBe(EXIT.usage);
   expect(missing.stdout).toContain("cannot read templates from");
 });
+
+test("--threads and the threads key take a whole number (0: none) and never change the output; --verbose says where the time went", async () => {
+  const none = await generate(["--threads", "0"]);
+  const some = await generate(["--threads", "3", "--verbose"]);
+  expect([none.code, some.code]).toEqual([EXIT.ok, EXIT.ok]);
+  expect(some.files).toEqual(none.files);
+  expect(some.stdout).toMatch(/^time: parse \d+\.\d\d s, model \d+\.\d\d s, emit \d+\.\d\d s, format \d+\.\d\d s$/m);
+  const bad = await generate(["--threads", "many"]);
+  expect(bad.code).toBe(EXIT.usage);
+  expect(bad.stderr).toContain("--threads takes a whole number");
+  await writeFile(path.join(tmp, "graph-typegen.config.json"), JSON.stringify({ threads: -1 }));
+  const badKey = await generate([]);
+  expect(badKey.code).toBe(EXIT.usage);
+  expect(badKey.stderr).toContain("threads");
+});

@@ -1,0 +1,24 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ROOT, resourcePage } from "../helpers.js";
+
+/** The built CLI (threads need dist/): --threads reaches the pipeline, and --verbose says so. */
+test("a large docs folder is parsed on the threads --threads allows; --threads 0 parses in-process; the files are the same", async () => {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-threads-"));
+  try {
+    await mkdir(path.join(tmp, "docs"));
+    for (let i = 0; i < 60; i++) await writeFile(path.join(tmp, "docs", `w${i}.md`), resourcePage({ name: `widget${i}`, properties: ["|id|String|The id.|"] }));
+    const run = (threads: string, out: string) => promisify(execFile)(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), "generate", "docs", "--out", out, "--no-cache", "--verbose", "--threads", threads], { cwd: tmp });
+    const two = await run("2", "two");
+    const none = await run("0", "none");
+    expect(two.stdout).toMatch(/^time: parse \d+\.\d\d s on 2 threads,/m);
+    expect(none.stdout).toMatch(/^time: parse \d+\.\d\d s, model/m);
+    const diff = await promisify(execFile)("diff", ["-r", "-x", ".graph-typegen-manifest.json", "two", "none"], { cwd: tmp }).catch((e: { stdout: string }) => e);
+    expect("stdout" in diff ? diff.stdout : "").toBe("");
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
