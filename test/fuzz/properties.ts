@@ -31,6 +31,7 @@ export const FUZZ_RUNS = {
   pruneLines: 5000,
   pruneSoup: 1000,
   pruneMutated: 600,
+  pruneBroken: 600,
   pipeline: 30,
 } as const;
 
