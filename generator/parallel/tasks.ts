@@ -31,11 +31,13 @@ async function parse(sources: readonly SourceText[]): Promise<CachedPage[]> {
   });
 }
 
+const RUNNERS: { [K in TaskName]: (inputs: readonly Tasks[K]["input"][]) => Promise<Tasks[K]["output"][]> } = { parse };
+
 /** Runs a batch of one task's inputs; outputs in input order. Throws InternalError for a bug. */
 export async function runTask<K extends TaskName>(task: K, inputs: readonly Tasks[K]["input"][]): Promise<Tasks[K]["output"][]> {
   try {
-    // The cast only restates what K says: TypeScript cannot narrow a generic key through a comparison.
-    return (task === "parse" ? await parse(inputs as SourceText[]) : []) as Tasks[K]["output"][];
+    // The cast restates what K says: TypeScript cannot correlate a generic key with its entry in the table.
+    return await (RUNNERS[task] as (inputs: readonly Tasks[K]["input"][]) => Promise<Tasks[K]["output"][]>)(inputs);
   } catch (error) {
     throw error instanceof InternalError ? error : new InternalError(undefined, error);
   }
