@@ -92,35 +92,6 @@ async function csdlPath() {
   return { parseCsdl, modelFromCsdl, mergeModels };
 }
 
-/** Threads for this run: the caller's pool, or one made on first need and closed when the run ends. */
-class Threads {
-  private own: WorkerPool | undefined;
-  private made = false;
-  private usedPool: WorkerPool | undefined;
-
-  constructor(
-    private readonly given: WorkerPool | undefined,
-    private readonly size: number,
-  ) {}
-
-  get(): WorkerPool | undefined {
-    if (!this.given && !this.made) {
-      this.made = true;
-      this.own = WorkerPool.create(this.size);
-    }
-    this.usedPool = this.given ?? this.own;
-    return this.usedPool;
-  }
-
-  get used(): number {
-    return this.usedPool?.size ?? 0;
-  }
-
-  async close(): Promise<void> {
-    await this.own?.close();
-  }
-}
-
 /**
  * parse -> model -> emit -> format over in-memory sources. No file system access; bad input never throws. Docs
  * alone, CSDL alone, or both: then the metadata is authoritative for structure and the docs add descriptions and
@@ -128,15 +99,16 @@ class Threads {
  * the output is the same either way.
  */
 export async function runPipeline(sources: readonly SourceText[], options: PipelineOptions): Promise<PipelineResult> {
-  const threads = new Threads(options.pool, options.threads ?? defaultPoolSize());
+  // A pool starts no thread before it is given work, so one made here costs a small run nothing.
+  const own = options.pool ? undefined : WorkerPool.create(options.threads ?? defaultPoolSize());
   try {
-    return await pipeline(sources, options, threads);
+    return await pipeline(sources, options, options.pool ?? own);
   } finally {
-    await threads.close();
+    await own?.close();
   }
 }
 
-async function pipeline(sources: readonly SourceText[], options: PipelineOptions, threads: Threads): Promise<PipelineResult> {
+async function pipeline(sources: readonly SourceText[], options: PipelineOptions, available: WorkerPool | undefined): Promise<PipelineResult> {
   const timings: StageTimings = { read: 0, model: 0, emit: 0, format: 0 };
   let clock = performance.now();
   const lap = (name: keyof StageTimings): void => {
@@ -175,7 +147,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   if (stats) stats.misses = toParse.length;
   const ready = sources.length - toParse.length;
   options.onProgress?.({ stage: "read", done: ready, total: sources.length });
-  const pool = toParse.length >= PARALLEL_MIN_PAGES ? threads.get() : undefined;
+  const pool = toParse.length >= PARALLEL_MIN_PAGES ? available : undefined;
   const parsed = await runOn(pool, "parse", toParse.map((p) => sources[p.index]), PARSE_BATCH, (done) => options.onProgress?.({ stage: "read", done: ready + done, total: sources.length }));
   toParse.forEach((p, i) => {
     results[p.index] = parsed[i];
@@ -215,7 +187,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   }
   lap("format");
   if (stats && chunkCache) Object.assign(stats, { chunkHits: formatted.stats.hits, chunkMisses: formatted.stats.misses });
-  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: threads.used };
+  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.size ?? 0 };
 }
 
 /** By file, then position, so reports read top to bottom and are the same on every run. */
