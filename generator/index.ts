@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
-import { shapeOptions, type EmitOptions, type ShapeOptions, type Templates } from "./emit/index.js";
+import type { EmitOptions, ShapeOptions, Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { WorkerPool } from "./parallel/pool.js";
 import { runPipeline, type CacheStats, type Limits, type Progress, type StageTimings } from "./pipeline.js";
@@ -36,7 +36,7 @@ export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout
   /** Folder with `banner.txt` and `runtime.ts`. Default: the package's own `templates/`. */
   templates?: string;
   /** Resource limits for hostile input; each has a safe default. */
-  limits?: { markdown?: Limits["markdown"]; csdl?: Limits["csdl"] };
+  limits?: { markdown?: Limits["markdown"]; csdl?: Limits["csdl"]; model?: Limits["model"] };
   /** Resolve relative paths against this folder. Default: `process.cwd()`. */
   cwd?: string;
   /**
@@ -45,8 +45,8 @@ export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout
    */
   cache?: ParseCache;
   /**
-   * Worker threads for parsing and formatting large inputs: at most this many (0 or 1: none). Default: one per
-   * core, at most 4. Small runs use none. Never changes the result.
+   * Worker threads that parse the pages: at most this many, never more than the cores (0: parse in-process, which
+   * holds no page to its time budget). Default: one per core, at most 4. Never changes the result.
    */
   threads?: number;
   /** A pool to reuse across calls (watch mode); the caller closes it. */
@@ -72,6 +72,8 @@ export interface GenerateResult {
   /** Worker threads the run used (0: none). */
   threads?: number;
 }
+
+const pickShape = ({ enumStyle, guards, readonly, nullable, fileNaming, namespaces }: ShapeOptions): ShapeOptions => ({ enumStyle, guards, readonly, nullable, fileNaming, namespaces });
 
 /** Input problems that make the whole run unusable, as opposed to one page skipped with a diagnostic. */
 const BLOCKING = new Set(["unreadable-input", "no-input"]);
@@ -107,8 +109,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     templates,
     sourceLabels,
     ...(options.layout ? { layout: options.layout } : {}),
-    ...shapeOptions(options),
-    limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {} },
+    ...pickShape(options),
+    limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {}, model: options.limits?.model ?? {} },
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.pool ? { pool: options.pool } : {}),

@@ -1,10 +1,12 @@
 import { InternalError } from "./errors.js";
 import { parseCacheKey, type CachedPage, type ParseCache } from "./cache/cache.js";
 import type { CsdlLimits } from "./csdl/limits.js";
-import { emitModel, shapeOptions, type Layout, type ShapeOptions, type Templates } from "./emit/index.js";
-import { formatFilesWithStats, type ChunkCache } from "./format/prettier.js";
+import type { Layout, ShapeOptions, Templates } from "./emit/index.js";
+import { shapeOptions } from "./emit/shape.js";
+import type { ChunkCache } from "./format/prettier.js";
 import { defaultPoolSize, runOn, WorkerPool } from "./parallel/pool.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
+import type { ModelLimits } from "./model/bases.js";
 import { buildModel } from "./model/build.js";
 import { type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
 
@@ -13,6 +15,7 @@ export { InternalError } from "./errors.js";
 export interface Limits {
   markdown: Partial<MarkdownLimits>;
   csdl: Partial<CsdlLimits>;
+  model?: Partial<ModelLimits>;
 }
 
 export interface PipelineOptions extends ShapeOptions {
@@ -27,7 +30,7 @@ export interface PipelineOptions extends ShapeOptions {
    * Worker threads to keep across runs (watch mode); without one, a large run makes its own and closes it at the end.
    */
   pool?: WorkerPool;
-  /** At most this many threads for a pool the run makes itself; 0 or 1 runs everything in-process. Default: cores, at most 4. */
+  /** At most this many threads (never more than the cores) for a pool the run makes itself; 0 parses in-process. Default: cores, at most 4. */
   threads?: number;
   /** Told how far the run is (pages read, then each later stage), for a progress display; never affects the result. */
   onProgress?: (progress: Progress) => void;
@@ -68,11 +71,7 @@ export function isCsdlSource(source: SourceText): boolean {
   return /\.(xml|edmx|csdl)$/i.test(source.path);
 }
 
-/**
- * Below this, threads cost more to start (each loads its own parser) than they save: a docs folder of a few dozen
- * pages, or a run where the cache left a few pages to parse.
- */
-const PARALLEL_MIN_PAGES = 48;
+/** Pages a thread takes at a time: few enough that the threads share the work evenly, enough to keep messages rare. */
 const PARSE_BATCH = 8;
 
 function stage<T>(file: string | undefined, work: () => T): T {
@@ -95,7 +94,7 @@ async function csdlPath() {
 /**
  * parse -> model -> emit -> format over in-memory sources. No file system access; bad input never throws. Docs
  * alone, CSDL alone, or both: then the metadata is authoritative for structure and the docs add descriptions and
- * enum narrowing, and where the two disagree there are drift diagnostics. Large runs parse pages on worker threads;
+ * enum narrowing, and where the two disagree there are drift diagnostics. Pages parse on worker threads;
  * the output is the same either way.
  */
 export async function runPipeline(sources: readonly SourceText[], options: PipelineOptions): Promise<PipelineResult> {
@@ -108,6 +107,14 @@ export async function runPipeline(sources: readonly SourceText[], options: Pipel
   }
 }
 
+/**
+ * The emit and format stages, loaded while the pages parse: ts-morph and prettier take about half a second to load,
+ * the pool's thread about as long to load the Markdown parser, and on two cores the two overlap.
+ */
+function laterStages() {
+  return Promise.all([import("./emit/index.js"), import("./format/prettier.js")]).then(([emit, format]) => ({ emitModel: emit.emitModel, formatFilesWithStats: format.formatFilesWithStats }));
+}
+
 async function pipeline(sources: readonly SourceText[], options: PipelineOptions, available: WorkerPool | undefined): Promise<PipelineResult> {
   const timings: StageTimings = { read: 0, model: 0, emit: 0, format: 0 };
   let clock = performance.now();
@@ -118,6 +125,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   };
   const diagnostics: Diagnostic[] = [];
   const markdownLimits = resolveMarkdownLimits(options.limits?.markdown);
+  const modelLimits = options.limits?.model ?? {};
   const documents: CsdlDocument[] = [];
   const { cache } = options;
   const stats: CacheStats | undefined = cache ? { hits: 0, misses: 0 } : undefined;
@@ -147,8 +155,15 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   if (stats) stats.misses = toParse.length;
   const ready = sources.length - toParse.length;
   options.onProgress?.({ stage: "read", done: ready, total: sources.length });
-  const pool = toParse.length >= PARALLEL_MIN_PAGES ? available : undefined;
-  const parsed = await runOn(pool, "parse", toParse.map((p) => sources[p.index]), PARSE_BATCH, (done) => options.onProgress?.({ stage: "read", done: ready + done, total: sources.length }));
+  // Every page parses on the pool, even in a small run: a thread is what lets a stalled page be stopped. The pool
+  // starts threads as batches need them, so a run of a few pages starts one.
+  const pool = toParse.length ? available : undefined;
+  const parsing = runOn(pool, "parse", toParse.map((p) => sources[p.index]), PARSE_BATCH, {
+    budgetMs: markdownLimits.pageTimeoutMs,
+    onBatch: (done) => options.onProgress?.({ stage: "read", done: ready + done, total: sources.length }),
+  });
+  const later = laterStages();
+  const parsed = await parsing;
   toParse.forEach((p, i) => {
     results[p.index] = parsed[i];
     if (p.key) cache!.set(p.key, parsed[i]);
@@ -163,9 +178,9 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   options.onProgress?.({ stage: "model", done: sources.length, total: sources.length });
   // A metadata file that could not be read (refused, truncated) yields no schemas: it must not wipe out the docs.
   const usable = documents.filter((document) => document.schemas.length);
-  const docs = pages.length || !usable.length ? stage(undefined, () => buildModel(pages)) : undefined;
+  const docs = pages.length || !usable.length ? stage(undefined, () => buildModel(pages, modelLimits)) : undefined;
   const csdl = usable.length ? await csdlPath() : undefined;
-  const metadata = csdl ? stage(undefined, () => csdl.modelFromCsdl(usable)) : undefined;
+  const metadata = csdl ? stage(undefined, () => csdl.modelFromCsdl(usable, modelLimits)) : undefined;
   for (const built of [docs, metadata]) if (built) diagnostics.push(...built.diagnostics);
   let model = (metadata ?? docs)!.model;
   if (docs && metadata) {
@@ -175,6 +190,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   }
   lap("model");
   options.onProgress?.({ stage: "emit", done: sources.length, total: sources.length });
+  const { emitModel, formatFilesWithStats } = await later;
   const emitted = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}), ...shapeOptions(options) }));
   lap("emit");
   options.onProgress?.({ stage: "format", done: sources.length, total: sources.length });
@@ -187,7 +203,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   }
   lap("format");
   if (stats && chunkCache) Object.assign(stats, { chunkHits: formatted.stats.hits, chunkMisses: formatted.stats.misses });
-  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.size ?? 0 };
+  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.threads ?? 0 };
 }
 
 /** By file, then position, so reports read top to bottom and are the same on every run. */

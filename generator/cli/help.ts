@@ -43,6 +43,8 @@ Options:
       --max-page-bytes <n>, --max-table-rows <n>, --max-nesting <n>, --max-xml-bytes <n>, --max-xml-depth <n>
                          limits for hostile input (defaults 2 MiB, 10000, 32, 64 MiB, 200); a page or
                          file past one is skipped with a diagnostic
+      --page-timeout <ms>  longest a page may take to parse (default 5000); past it, it is skipped
+      --max-inheritance-depth <n>  most levels below a chain's root (default 32); deeper types lose their base
       --verbose          also print info diagnostics (skipped pages, assumptions)
   -q, --quiet            print only errors and the summary line (no warnings, table or diff)
       --watch            generate, then again on each change to the inputs (Ctrl+C stops); a run with new
@@ -50,8 +52,8 @@ Options:
       --cache-dir <dir>  where parsed pages are cached (default: node_modules/.cache/graph-typegen/
                          when node_modules/ exists, else no cache)
       --no-cache         parse every page, neither reading nor writing the cache
-      --threads <n>      at most n worker threads for parsing and formatting large runs; 0 for none
-                         (default: one per core, at most 4)
+      --threads <n>      at most n worker threads parse the pages, never more than the cores (default:
+                         one per core, at most 4); 0 parses in-process, without the page time budget
       --debug            print the stack of an internal error
   -h, --help             show this help
   -v, --version          show the version

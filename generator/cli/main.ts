@@ -61,11 +61,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+/** Resolves once everything written to the stream so far has been handed to the system (a pipe may lag). */
+const flushed = (stream: NodeJS.WriteStream): Promise<void> => new Promise((resolve) => (stream.write("", () => resolve())));
+
 if (invokedDirectly) {
-  process.exitCode = await main(process.argv.slice(2), {
+  const code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     progress: process.stderr,
   });
+  // Done is done, as with tsc: a timer or socket a config module left open must not keep the process alive.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
 }

@@ -27,6 +27,8 @@ export const OPTIONS = {
   "max-nesting": { type: "string" },
   "max-xml-bytes": { type: "string" },
   "max-xml-depth": { type: "string" },
+  "max-inheritance-depth": { type: "string" },
+  "page-timeout": { type: "string" },
   verbose: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   debug: { type: "boolean" },
@@ -66,10 +68,14 @@ export function limitsFrom(flags: Flags, base: GenerateOptions["limits"] = {}): 
     ...(flags["max-page-bytes"] ? { maxPageBytes: wholeNumber("max-page-bytes", flags["max-page-bytes"], 1) } : {}),
     ...(flags["max-table-rows"] ? { maxTableRows: wholeNumber("max-table-rows", flags["max-table-rows"], 1) } : {}),
     ...(flags["max-nesting"] ? { maxNesting: wholeNumber("max-nesting", flags["max-nesting"], 1) } : {}),
+    ...(flags["page-timeout"] ? { pageTimeoutMs: wholeNumber("page-timeout", flags["page-timeout"], 1) } : {}),
   };
   const csdl = {
     ...(flags["max-xml-bytes"] ? { maxBytes: wholeNumber("max-xml-bytes", flags["max-xml-bytes"], 1) } : {}),
     ...(flags["max-xml-depth"] ? { maxDepth: wholeNumber("max-xml-depth", flags["max-xml-depth"], 1) } : {}),
   };
-  return { markdown: { ...base.markdown, ...markdown }, csdl: { ...base.csdl, ...csdl } } as NonNullable<GenerateOptions["limits"]>;
+  const model = {
+    ...(flags["max-inheritance-depth"] ? { maxInheritanceDepth: wholeNumber("max-inheritance-depth", flags["max-inheritance-depth"], 1) } : {}),
+  };
+  return { markdown: { ...base.markdown, ...markdown }, csdl: { ...base.csdl, ...csdl }, model: { ...base.model, ...model } } as NonNullable<GenerateOptions["limits"]>;
 }

@@ -18,6 +18,8 @@ export interface ConfigLimits {
   maxNesting?: number;
   maxXmlBytes?: number;
   maxXmlDepth?: number;
+  maxInheritanceDepth?: number;
+  pageTimeoutMs?: number;
 }
 
 /** A config file's contents, validated. In a `LoadedConfig`, every path is absolute. */
@@ -76,7 +78,7 @@ export const CONFIG_RULES = {
   // Namespace names, not paths, but the same rule: an array of non-empty strings.
   namespaces: { include: "paths", exclude: "paths" },
   templates: "path",
-  limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive" },
+  limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive", maxInheritanceDepth: "positive", pageTimeoutMs: "positive" },
   strict: "boolean",
   maxWarnings: "count",
   reporter: REPORTERS,
@@ -305,8 +307,9 @@ function optionsFrom(config: Config, dir: string): GenerateOptions {
     templates: config.templates,
     threads: config.threads,
     limits: {
-      markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting }),
+      markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting, pageTimeoutMs: l.pageTimeoutMs }),
       csdl: defined({ maxBytes: l.maxXmlBytes, maxDepth: l.maxXmlDepth }),
+      model: defined({ maxInheritanceDepth: l.maxInheritanceDepth }),
     },
   });
 }

@@ -56,17 +56,7 @@ export interface EmitOptions {
 /** The options that shape the output (beyond its layout), as the pipeline, `generate()` and the config take them. */
 export type ShapeOptions = Pick<EmitOptions, "enumStyle" | "guards" | "readonly" | "nullable" | "fileNaming" | "namespaces">;
 
-/** Only the shape options that are set (so spreading them never overrides a default with `undefined`). */
-export function shapeOptions(options: ShapeOptions): ShapeOptions {
-  return {
-    ...(options.enumStyle !== undefined ? { enumStyle: options.enumStyle } : {}),
-    ...(options.guards !== undefined ? { guards: options.guards } : {}),
-    ...(options.readonly !== undefined ? { readonly: options.readonly } : {}),
-    ...(options.nullable !== undefined ? { nullable: options.nullable } : {}),
-    ...(options.fileNaming !== undefined ? { fileNaming: options.fileNaming } : {}),
-    ...(options.namespaces !== undefined ? { namespaces: options.namespaces } : {}),
-  };
-}
+export { shapeOptions } from "./shape.js";
 
 export const BARREL_FILE = "index.ts";
 export const RUNTIME_FILE = "runtime.ts";

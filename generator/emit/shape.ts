@@ -1,3 +1,5 @@
+import type { NamespaceFilter } from "./namespaces.js";
+
 /** How enums are declared: a string-literal union (plus, with a runtime, a frozen object), the object alone, or a TypeScript enum. */
 export type EnumStyle = "union" | "const-object" | "enum";
 /** How a nullable property is written: `T | null` (and optional), or optional only. */
@@ -23,6 +25,18 @@ export interface Shape {
   readonly: boolean;
   nullable: NullableStyle;
   fileNaming: FileNaming;
+}
+
+/** Only the shape options that are set (so spreading them never overrides a default with `undefined`). */
+export function shapeOptions(options: Partial<Shape> & { namespaces?: NamespaceFilter }): Partial<Shape> & { namespaces?: NamespaceFilter } {
+  return {
+    ...(options.enumStyle !== undefined ? { enumStyle: options.enumStyle } : {}),
+    ...(options.guards !== undefined ? { guards: options.guards } : {}),
+    ...(options.readonly !== undefined ? { readonly: options.readonly } : {}),
+    ...(options.nullable !== undefined ? { nullable: options.nullable } : {}),
+    ...(options.fileNaming !== undefined ? { fileNaming: options.fileNaming } : {}),
+    ...(options.namespaces !== undefined ? { namespaces: options.namespaces } : {}),
+  };
 }
 
 export const DEFAULT_SHAPE: Shape = { enumStyle: "union", guards: true, readonly: false, nullable: "null", fileNaming: "namespace" };

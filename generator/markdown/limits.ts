@@ -16,6 +16,12 @@ export interface MarkdownLimits {
   maxListItems: number;
   /** Most `[` and `*` in one page (remark slows with the square of unclosed link and emphasis openers). */
   maxInlineMarkers: number;
+  /**
+   * Longest a page may take to parse, in milliseconds, once a thread starts on it. The line scan below catches the
+   * constructs known to stall remark; this catches the ones nobody has found yet. Only a worker thread can be
+   * stopped, so the budget holds whenever pages parse on the pool (every run of the built CLI; not `--threads 0`).
+   */
+  pageTimeoutMs: number;
 }
 
 export const DEFAULT_MARKDOWN_LIMITS: Readonly<MarkdownLimits> = {
@@ -25,6 +31,9 @@ export const DEFAULT_MARKDOWN_LIMITS: Readonly<MarkdownLimits> = {
   // The corpus's largest page has 607 list lines, 608 `[` and 448 `*`; at these bounds remark needs about 1 s.
   maxListItems: 2_000,
   maxInlineMarkers: 4_000,
+  // The slowest corpus page (beta printerstatus.md, 80 KB) parses in under 0.5 s: ten times that, so a loaded CI
+  // machine never skips a real page, and a hostile 2 MiB page costs a run a few seconds, not minutes.
+  pageTimeoutMs: 5_000,
 };
 
 export function resolveMarkdownLimits(limits: Partial<MarkdownLimits> = {}): MarkdownLimits {

@@ -1,7 +1,8 @@
 import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../types/index.js";
 import { collectDeclarations } from "./declarations.js";
 import { addInlineEnums } from "./inline-enums.js";
-import { ancestors, resolveBaseTypes } from "./inheritance.js";
+import { ancestorsOf as ancestors, type ModelLimits } from "./bases.js";
+import { resolveBaseTypes } from "./inheritance.js";
 import { buildProperties } from "./properties.js";
 import { createResolver } from "./resolve.js";
 
@@ -11,12 +12,12 @@ const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.n
  * The model stage: parsed pages in, one typed model out. Pure: every problem is a diagnostic in the result, and
  * every problem degrades the output (an `unknown`, a dropped base) instead of stopping the run.
  */
-export function buildModel(pages: readonly DocPage[]): { model: Model; diagnostics: Diagnostic[] } {
+export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimits> = {}): { model: Model; diagnostics: Diagnostic[] } {
   const sortedPages = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const { declarations, diagnostics, canonical } = collectDeclarations(sortedPages);
   diagnostics.push(...addInlineEnums(sortedPages, declarations, createResolver(declarations), canonical));
   const resolve = createResolver(declarations);
-  const { bases, diagnostics: baseDiagnostics } = resolveBaseTypes(declarations, resolve);
+  const { bases, diagnostics: baseDiagnostics } = resolveBaseTypes(declarations, resolve, limits.maxInheritanceDepth);
   diagnostics.push(...baseDiagnostics);
 
   const enums = new Map<string, EnumType>();

@@ -1,5 +1,6 @@
 import type { CsdlDocument, Diagnostic, Model, Namespace } from "../types/index.js";
 import { buildContainer } from "./csdl-containers.js";
+import type { ModelLimits } from "./bases.js";
 import { resolveCsdlBases } from "./csdl-inheritance.js";
 import { createNames } from "./csdl-names.js";
 import { buildOperation, sortOperations } from "./csdl-operations.js";
@@ -18,12 +19,12 @@ const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.n
  * Steps: names (aliases) -> registry (every declaration, duplicates) -> out-of-line annotations indexed by target
  * -> base types (cycles broken) -> model elements -> namespaces, sorted.
  */
-export function modelFromCsdl(documents: readonly CsdlDocument[]): { model: Model; diagnostics: Diagnostic[] } {
+export function modelFromCsdl(documents: readonly CsdlDocument[], limits: Partial<ModelLimits> = {}): { model: Model; diagnostics: Diagnostic[] } {
   const names = createNames(documents);
   const { registry, diagnostics } = collectRegistry(documents, names);
   const { lookup, diagnostics: targetDiagnostics } = indexAnnotations(documents, names, registry);
   diagnostics.push(...targetDiagnostics);
-  const { bases, diagnostics: baseDiagnostics } = resolveCsdlBases(registry, names);
+  const { bases, diagnostics: baseDiagnostics } = resolveCsdlBases(registry, names, limits.maxInheritanceDepth);
   diagnostics.push(...baseDiagnostics);
   const context: BuildContext = { names, registry, annotations: lookup, diagnostics };
 

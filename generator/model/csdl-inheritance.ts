@@ -1,4 +1,6 @@
-import { diagnostic, type CsdlStructuredType, type Diagnostic } from "../types/index.js";
+import { diagnostic, type CsdlStructuredType, type Diagnostic, type Position } from "../types/index.js";
+import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "./bases.js";
+import { tooDeep } from "./inheritance.js";
 import type { Names } from "./csdl-names.js";
 import type { Declared, Registry } from "./csdl-registry.js";
 
@@ -6,9 +8,10 @@ import type { Declared, Registry } from "./csdl-registry.js";
  * Resolves every structured type's `BaseType` (fqn -> base fqn). A base that names nothing, names an enum or type
  * definition, or crosses kinds (an entity type must derive from an entity type, a complex type from a complex one)
  * is dropped with a GT1002. A cycle (a type that is its own base included) is a GT1003, broken as the Markdown side
- * does: by dropping the base of the cycle's first type in name order, so every run gives the same model.
+ * does: by dropping the base of the cycle's first type in name order, so every run gives the same model; a chain
+ * deeper than `maxDepth` is cut (bases.ts), with a GT1014.
  */
-export function resolveCsdlBases(registry: Registry, names: Names): { bases: Map<string, string>; diagnostics: Diagnostic[] } {
+export function resolveCsdlBases(registry: Registry, names: Names, maxDepth = DEFAULT_MAX_INHERITANCE_DEPTH): { bases: Map<string, string>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const bases = new Map<string, string>();
   const structured: Declared<CsdlStructuredType>[] = [];
@@ -32,18 +35,12 @@ export function resolveCsdlBases(registry: Registry, names: Names): { bases: Map
     bases.set(type.fqn, fqn);
   }
 
-  for (const type of structured) {
-    const chain = [type.fqn];
-    for (let next = bases.get(type.fqn); next !== undefined; next = bases.get(next)) {
-      if (next === type.fqn) {
-        diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${[...chain, type.fqn].join(" -> ")}; the base of ${type.fqn} is dropped`, type.element.at));
-        bases.delete(type.fqn);
-        break;
-      }
-      if (chain.includes(next)) break; // a cycle further up: reported when its own first member is visited
-      chain.push(next);
-    }
+  const order = structured.map((type) => type.fqn);
+  const at = (fqn: string): Position => registry.types.get(fqn)!.element.at;
+  for (const { dropped, members } of breakCycles(order, bases)) {
+    diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${members.join(" -> ")}; the base of ${dropped} is dropped`, at(dropped)));
   }
+  for (const cut of limitDepth(order, bases, maxDepth)) diagnostics.push(tooDeep(cut.key, cut.base, cut.root, maxDepth, at(cut.key)));
   return { bases, diagnostics };
 }
 

@@ -19,13 +19,22 @@ export function hierarchyOf(model: Model): Hierarchy {
     for (const enumType of namespace.enums) enums.add(enumType.fqn);
   }
   for (const type of types.values()) {
-    if (type.baseType) children.set(type.baseType, [...(children.get(type.baseType) ?? []), type]);
+    if (!type.baseType) continue;
+    const siblings = children.get(type.baseType);
+    if (siblings) siblings.push(type);
+    else children.set(type.baseType, [type]);
   }
   const cache = new Map<string, StructuredType[]>();
+  // A walk with an explicit stack, not recursion: the chain's depth is the input's to choose (within its limit).
   const descendants = (fqn: string): StructuredType[] => {
     let found = cache.get(fqn);
     if (!found) {
-      found = (children.get(fqn) ?? []).flatMap((child) => [child, ...descendants(child.fqn)]);
+      found = [];
+      const stack = [...(children.get(fqn) ?? [])];
+      for (let next = stack.pop(); next; next = stack.pop()) {
+        found.push(next);
+        stack.push(...(children.get(next.fqn) ?? []));
+      }
       found.sort((a, b) => (a.fqn < b.fqn ? -1 : a.fqn > b.fqn ? 1 : 0));
       cache.set(fqn, found);
     }

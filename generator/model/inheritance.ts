@@ -1,14 +1,16 @@
 import { diagnostic, type Diagnostic, type Position } from "../types/index.js";
 import type { Declarations } from "./declarations.js";
+import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "./bases.js";
 import { resolveLink, type Resolved, type Resolver } from "./resolve.js";
 
 /**
  * Resolves every type's base type (keyed by lower-cased fqn), from the annotation's `baseType` or, failing that,
  * the "Inherits from" prose; where both resolve and disagree, the annotation wins and the drift is reported. An
  * unresolvable base degrades to no base with a warning; a cycle (including a type that is its own base) is an
- * error, broken by dropping the base of the first type of the cycle in name order, so every run is the same.
+ * error, broken by dropping the base of the first type of the cycle in name order, so every run is the same; a chain
+ * deeper than `maxDepth` is cut (bases.ts).
  */
-export function resolveBaseTypes(declarations: Declarations, resolve: Resolver): { bases: Map<string, string>; diagnostics: Diagnostic[] } {
+export function resolveBaseTypes(declarations: Declarations, resolve: Resolver, maxDepth = DEFAULT_MAX_INHERITANCE_DEPTH): { bases: Map<string, string>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const bases = new Map<string, string>();
   const where = new Map<string, Position>();
@@ -37,25 +39,16 @@ export function resolveBaseTypes(declarations: Declarations, resolve: Resolver):
     bases.set(key, base.fqn.toLowerCase());
     where.set(key, base.at);
   }
-  for (const [key, declaration] of sorted) {
-    const chain = [key];
-    for (let next = bases.get(key); next !== undefined; next = bases.get(next)) {
-      if (next === key) {
-        const names = [...chain, key].map((k) => declarations.types.get(k)!.fqn).join(" -> ");
-        diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${names}; the base of ${declaration.fqn} is dropped`, where.get(key)));
-        bases.delete(key);
-        break;
-      }
-      if (chain.includes(next)) break; // a cycle further up: reported when its own first member is visited
-      chain.push(next);
-    }
+  const order = sorted.map(([key]) => key);
+  const fqn = (key: string): string => declarations.types.get(key)!.fqn;
+  for (const { dropped, members } of breakCycles(order, bases)) {
+    diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${members.map(fqn).join(" -> ")}; the base of ${fqn(dropped)} is dropped`, where.get(dropped)));
   }
+  for (const cut of limitDepth(order, bases, maxDepth)) diagnostics.push(tooDeep(fqn(cut.key), fqn(cut.base), fqn(cut.root), maxDepth, where.get(cut.key)));
   return { bases, diagnostics };
 }
 
-/** The chain of base types above a type, nearest first (keys, lower-cased fqn). Cycles are already broken. */
-export function ancestors(bases: ReadonlyMap<string, string>, key: string): string[] {
-  const chain: string[] = [];
-  for (let next = bases.get(key); next !== undefined && !chain.includes(next); next = bases.get(next)) chain.push(next);
-  return chain;
+/** The diagnostic for a chain cut at the depth limit, the same for docs and metadata. */
+export function tooDeep(type: string, base: string, root: string, maxDepth: number, at: Position | undefined): Diagnostic {
+  return diagnostic("inheritance-too-deep", `${type} is more than ${maxDepth} levels below ${root} (the inheritance depth limit: --max-inheritance-depth, config limits.maxInheritanceDepth); its base ${base} is dropped`, at);
 }

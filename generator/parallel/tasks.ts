@@ -33,6 +33,18 @@ async function parse(sources: readonly SourceText[]): Promise<CachedPage[]> {
 
 const RUNNERS: { [K in TaskName]: (inputs: readonly Tasks[K]["input"][]) => Promise<Tasks[K]["output"][]> } = { parse };
 
+/**
+ * What an input that ran past its time budget yields instead (the pool stopped the thread that was on it): for a
+ * page, no record and a diagnostic naming the budget and how to raise it.
+ */
+export const TIMED_OUT: { [K in TaskName]: (input: Tasks[K]["input"], budgetMs: number) => Tasks[K]["output"] } = {
+  parse: (source, budgetMs) => ({
+    diagnostics: [
+      diagnostic("page-timeout", `page took longer than ${budgetMs} ms to parse (the per-page time budget: --page-timeout, config limits.pageTimeoutMs); page skipped`, { file: source.path, line: 1, column: 1 }),
+    ],
+  }),
+};
+
 /** Runs a batch of one task's inputs; outputs in input order. Throws InternalError for a bug. */
 export async function runTask<K extends TaskName>(task: K, inputs: readonly Tasks[K]["input"][]): Promise<Tasks[K]["output"][]> {
   try {

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { WorkerPool } from "../../generator/parallel/pool.js";
@@ -29,10 +30,14 @@ describe("the worker pool", () => {
     expect(WorkerPool.create(2)).toBeUndefined();
   });
 
-  test("one thread or fewer is no pool", async () => {
+  test("0 threads is no pool; one thread is (it is what holds a page to its time budget); never more than the cores", async () => {
     const { WorkerPool: Built } = await dist<PoolModule>("parallel/pool.js");
-    expect(Built.create(1)).toBeUndefined();
     expect(Built.create(0)).toBeUndefined();
+    const one = Built.create(1)!;
+    const many = Built.create(64)!;
+    expect(one.size).toBe(1);
+    expect(many.size).toBe(os.availableParallelism());
+    await Promise.all([one.close(), many.close()]);
   });
 
   test("parses on threads exactly as in-process, in input order, whatever the batch size", async () => {
@@ -43,7 +48,7 @@ describe("the worker pool", () => {
       const local = await runTask("parse", sources);
       for (const batch of [1, 7, 100]) {
         const done: number[] = [];
-        const threaded = await pool.run("parse", sources, batch, (n) => done.push(n));
+        const threaded = await pool.run("parse", sources, batch, { onBatch: (n) => done.push(n) });
         expect(JSON.stringify(threaded)).toBe(JSON.stringify(local));
         expect(done.at(-1)).toBe(sources.length);
       }
@@ -70,16 +75,39 @@ describe("the worker pool", () => {
     const options = { templates: await templates(), sourceLabels: ["docs"] };
     const threaded: PipelineResult = await runPipeline(pages(), { ...options, threads: 2 });
     const local: PipelineResult = await runPipeline(pages(), { ...options, threads: 0 });
-    expect(threaded.threads).toBe(2);
+    expect(threaded.threads).toBe(Math.min(2, os.availableParallelism()));
     expect(local.threads).toBe(0);
     expect(threaded.files).toEqual(local.files);
     expect(threaded.diagnostics).toEqual(local.diagnostics);
     expect(threaded.diagnostics.map((d) => d.code)).toContain("GT1001");
   });
 
-  test("a small run starts no threads", async () => {
+  test("a small run starts one thread, a run with nothing to parse none", async () => {
     const { runPipeline } = await dist<PipelineModule>("pipeline.js");
     const result = await runPipeline(pages().slice(0, 10), { templates: await templates(), sourceLabels: ["docs"], threads: 2 });
-    expect(result.threads).toBe(0);
+    expect(result.threads).toBe(1);
+    const cached = new (await dist<typeof import("../../generator/cache/cache.js")>("cache/cache.js")).MemoryParseCache();
+    await runPipeline(pages().slice(0, 10), { templates: await templates(), sourceLabels: ["docs"], threads: 2, cache: cached });
+    const again = await runPipeline(pages().slice(0, 10), { templates: await templates(), sourceLabels: ["docs"], threads: 2, cache: cached });
+    expect(again.threads).toBe(0);
   });
+
+  test("a page past its time budget is skipped with GT2012 naming it; the thread is replaced and the rest parse", async () => {
+    const { WorkerPool: Built } = await dist<PoolModule>("parallel/pool.js");
+    const pool = Built.create(1)!;
+    try {
+      // remark is super-linear on runs of "~a" (100 KB took over 100 s): a page that stalls it for good.
+      const stall = { path: "docs/stall.md", text: `# stall\n\n${"~a".repeat(100_000)}\n` };
+      const sources = [pages()[0]!, stall, pages()[1]!];
+      const started = Date.now();
+      const outputs = await pool.run("parse", sources, 8, { budgetMs: 300 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(outputs[1]).toEqual({ diagnostics: [expect.objectContaining({ code: "GT2012", at: { file: "docs/stall.md", line: 1, column: 1 } })] });
+      expect(outputs[1]!.diagnostics[0]!.message).toContain("--page-timeout");
+      expect(JSON.stringify([outputs[0], outputs[2]])).toBe(JSON.stringify(await runTask("parse", [sources[0]!, sources[2]!])));
+      expect(pool.threads).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
 });

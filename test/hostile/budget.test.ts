@@ -1,0 +1,84 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ROOT, resourcePage } from "../helpers.js";
+
+/**
+ * The per-page time budget, on the built CLI (only a worker thread can be stopped mid-parse, and a thread needs
+ * dist/). Each construct below stalled remark for minutes at a size under every pre-scan limit; none of them is
+ * special-cased anywhere: the budget stops whatever takes too long, so the next construct found is covered too.
+ */
+const STALLS: Record<string, string> = {
+  tilde: "~a",
+  "link-closers": "](",
+  backticks: "`a",
+  backslashes: "\\",
+  underscores: "_a",
+  "email-like": "a@a.",
+  "angle-openers": "<a",
+};
+
+const TWO_MIB = 2 * 1024 * 1024;
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-budget-"));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number;
+  output: string;
+  ms: number;
+}
+
+function cli(args: string[]): Promise<Run> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), ...args], { cwd: tmp, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? -1) : 0, output: stdout + stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+/** A resource page whose description is the construct repeated to just under 2 MiB (the default page limit). */
+async function stallPage(name: string, unit: string): Promise<string> {
+  const head = resourcePage({ name: "widget", namespace: "contoso", properties: ["|id|String|The id.|"] });
+  const room = TWO_MIB - Buffer.byteLength(head) - 16;
+  const file = `${name}.md`;
+  await writeFile(path.join(tmp, file), `${head}\n${unit.repeat(Math.floor(room / Buffer.byteLength(unit)))}\n`);
+  return file;
+}
+
+test("each known stall at 2 MiB: the whole run (its own process) ends in under 10 s, the page skipped with GT2012", async () => {
+  const names = Object.keys(STALLS);
+  const runs = new Map<string, Run>();
+  // Two at a time, one thread each: this machine has two cores, and the budget is wall-clock time.
+  for (let i = 0; i < names.length; i += 2) {
+    await Promise.all(
+      names.slice(i, i + 2).map(async (name) => {
+        const file = await stallPage(name, STALLS[name]!);
+        runs.set(name, await cli(["generate", file, "--out", `out-${name}`, "--no-cache", "--threads", "1"]));
+      }),
+    );
+  }
+  for (const name of names) {
+    const run = runs.get(name)!;
+    expect({ name, code: run.code, fast: run.ms < 10_000 }).toEqual({ name, code: expect.any(Number), fast: true });
+    expect(run.output).toContain(`${name}.md:1:1 error GT2012 page took longer than 5000 ms to parse`);
+    expect(run.output).not.toMatch(/internal error/);
+  }
+}, 120_000);
+
+test("a stalled page among good ones: the others are generated; --page-timeout sets the budget", async () => {
+  const good = resourcePage({ name: "gadget", namespace: "contoso", properties: ["|size|Int32|The size.|"] });
+  await writeFile(path.join(tmp, "gadget.md"), good);
+  const stall = await stallPage("mixed-stall", "~a");
+  const run = await cli(["generate", "gadget.md", stall, "--out", "out-mixed", "--no-cache", "--page-timeout", "1000"]);
+  expect(run.output).toContain("mixed-stall.md:1:1 error GT2012 page took longer than 1000 ms to parse");
+  expect(run.ms).toBeLessThan(8_000);
+  expect(run.output).toMatch(/wrote \d+ files/);
+}, 60_000);
