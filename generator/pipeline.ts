@@ -191,7 +191,8 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   lap("model");
   options.onProgress?.({ stage: "emit", done: sources.length, total: sources.length });
   const { emitModel, formatFilesWithStats } = await later;
-  const emitted = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}), ...shapeOptions(options) }));
+  const { files: emitted, diagnostics: emitDiagnostics } = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}), ...shapeOptions(options) }));
+  diagnostics.push(...emitDiagnostics);
   lap("emit");
   options.onProgress?.({ stage: "format", done: sources.length, total: sources.length });
   const chunkCache = cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined;

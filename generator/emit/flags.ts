@@ -41,7 +41,7 @@ export interface FlagsNames {
  * runtime's generic `splitFlags` / `joinFlags`. The wrappers pass the frozen member object's values as the order,
  * so `joinFlags` writes members in declaration order: the order the combination type lists.
  */
-export function flagsStatements(enumType: EnumType, names: FlagsNames, withRuntime: boolean, name = enumIdentifier(enumType.name)): StatementStructures[] {
+export function flagsStatements(enumType: EnumType, names: FlagsNames, withRuntime: boolean, name = enumIdentifier(enumType.name), guard = guardName(name)): StatementStructures[] {
   const members = enumType.members.map((m) => m.name);
   const listed = members.length <= FLAGS_LISTED_MAX;
   const helpers = withRuntime && members.length > 0;
@@ -73,7 +73,7 @@ export function flagsStatements(enumType: EnumType, names: FlagsNames, withRunti
       parameters: [{ name: "value", type: "string | null | undefined" }],
       returnType: `${name}[]`,
       docs: jsDoc(`The members of a {@link ${names.type}} value, in the order written; text that names no member of {@link ${name}} is dropped (the runtime's \`splitFlags\` keeps it).`),
-      statements: `return splitFlags(value).filter(${guardName(name)});`,
+      statements: `return splitFlags(value).filter(${guard});`,
     },
     {
       kind: StructureKind.Function,

@@ -1,11 +1,11 @@
 import type { ExportDeclarationStructure, StatementStructures } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
 import { hierarchyOf } from "../model/hierarchy.js";
-import type { GeneratedFile, Model } from "../types/index.js";
+import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "../types/index.js";
 import { emitChunks, printStatements, type EmittedChunk } from "./chunks.js";
 import { ENVELOPE_FILE, envelopeStatements } from "./envelope.js";
 import { namespaceStatements } from "./module.js";
-import { ENVELOPE_TYPES, planNames, type Layout } from "./plan.js";
+import { ENVELOPE_TYPES, planNames, type Layout, type MappedFile } from "./plan.js";
 import { filterNamespaces, type NamespaceFilter } from "./namespaces.js";
 import { DEFAULT_SHAPE, type EnumStyle, type FileNaming, type NullableStyle } from "./shape.js";
 import { SINGLE_FILE, singleFileStatements } from "./single.js";
@@ -86,7 +86,7 @@ function emittedFile(path: string, chunks: EmittedChunk[]): EmittedFile {
  * construction. Every name is decided up front for the whole model (planNames), so a module refers to another's
  * made-up names (flags types...) as that one declares them.
  */
-export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile[] {
+export function emitModel(fullModel: Model, options: EmitOptions): { files: GeneratedFile[]; diagnostics: Diagnostic[] } {
   const layout = options.layout ?? "modules";
   const { model, omitted } = options.namespaces ? filterNamespaces(fullModel, options.namespaces) : { model: fullModel, omitted: new Set<string>() };
   const hierarchy = hierarchyOf(model);
@@ -100,7 +100,7 @@ export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile
   const plan = planNames(model, hierarchy, layout, shape, omitted);
   const banner = options.templates.banner.replace(/\{\{\s*sources\s*\}\}/g, options.sources.join(", ")).trimEnd();
   const emit = (path: string, statements: StatementStructures[]): EmittedFile => emittedFile(path, emitChunks(statements, `${banner}\n\n`));
-  if (layout === "single") return [emit(SINGLE_FILE, singleFileStatements(model, hierarchy, plan))];
+  if (layout === "single") return { files: [emit(SINGLE_FILE, singleFileStatements(model, hierarchy, plan))], diagnostics: [] };
   const files: GeneratedFile[] = model.namespaces.map((namespace) => emit(plan.modules.get(namespace.name)!.file, namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));
   files.push(
     emit(BARREL_FILE, [
@@ -117,5 +117,12 @@ export function emitModel(fullModel: Model, options: EmitOptions): GeneratedFile
   // with the template's helpers, so the output keeps one support module beside the namespaces.
   const envelope = printStatements(envelopeStatements(plan.envelope, plan.shape.readonly));
   files.push({ path: RUNTIME_FILE, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${envelope}` });
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: plan.mapped.map((m) => mappedFileDiagnostic(m, model)) };
+}
+
+/** Where a namespace is: its first declaration's place (a namespace has no page or element of its own). */
+function mappedFileDiagnostic(mapped: MappedFile, model: Model): Diagnostic {
+  const namespace = model.namespaces.find((n) => n.name === mapped.namespace)!;
+  const first = [...namespace.types, ...namespace.enums, ...namespace.typeDefinitions, ...namespace.operations][0];
+  return diagnostic("file-name-mapped", `namespace ${mapped.namespace} is written to ${mapped.file}: ${mapped.reason}`, first?.at);
 }

@@ -36,7 +36,7 @@ export function typeDefinitionStatements(definition: TypeDefinition, name = type
 }
 
 /** The statements that declare one enum: the union type and, with a runtime, the frozen object of its members and a guard. */
-export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: true }, name = enumIdentifier(enumType.name), shape: Shape = DEFAULT_SHAPE): StatementStructures[] {
+export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: true }, name = enumIdentifier(enumType.name), shape: Shape = DEFAULT_SHAPE, guard = guardName(name)): StatementStructures[] {
   const members = enumType.members.map((m) => m.name);
   // The single layout is declarations only: no frozen object or enum (they are values), so always the union.
   const style = mode.runtime ? shape.enumStyle : "union";
@@ -77,7 +77,7 @@ export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: t
     {
       kind: StructureKind.Function,
       isExported: true,
-      name: guardName(name),
+      name: guard,
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${name}`,
       docs: jsDoc(`Whether \`value\` is one of the members of {@link ${name}}.`),
@@ -111,7 +111,8 @@ function propertySignature(property: Property, scope: ModuleScope): PropertySign
 
 /** The interface of a structured type, its derived-type union when it has derived types, and (with a runtime) its guard. */
 export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope, mode: EmitMode = { runtime: true }): StatementStructures[] {
-  const name = scope.plan.declared.get(type.fqn)?.name ?? typeIdentifier(type.name);
+  const declared = scope.plan.declared.get(type.fqn);
+  const name = declared?.name ?? typeIdentifier(type.name);
   const subtree = hierarchy.concreteSubtree(type.fqn);
   const derived = hierarchy.descendants(type.fqn);
   const properties: PropertySignatureStructure[] = [];
@@ -146,7 +147,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
       const ref = scope.refer(member.fqn);
       return hierarchy.descendants(member.fqn).length ? `(${ref} & { ${propertyKey("@odata.type")}?: ${odataLiteral(member)} })` : ref;
     });
-    guarded = unionName(name);
+    guarded = declared?.union ?? unionName(name);
     statements.push({
       kind: StructureKind.TypeAlias,
       name: guarded,
@@ -156,7 +157,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
     });
   }
   if (!mode.runtime || !scope.plan.shape.guards) return statements;
-  const setName = odataTypeSetName(name);
+  const setName = declared?.odataTypes ?? odataTypeSetName(name);
   statements.push(
     {
       kind: StructureKind.VariableStatement,
@@ -166,7 +167,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
     {
       kind: StructureKind.Function,
       isExported: true,
-      name: guardName(name),
+      name: declared?.guard ?? guardName(name),
       parameters: [{ name: "value", type: "unknown" }],
       returnType: `value is ${guarded}`,
       docs: jsDoc(`Whether \`value\` is a {@link ${name}} payload: an object whose \`@odata.type\` names ${type.fqn}${derived.length ? " or a type derived from it" : ""}.`),
@@ -186,9 +187,9 @@ export function namespaceBody(namespace: Namespace, hierarchy: Hierarchy, plan: 
     ...namespace.typeDefinitions.flatMap((definition) => typeDefinitionStatements(definition, plan.declared.get(definition.fqn)?.name)),
     ...namespace.enums.flatMap((enumType) => {
       const flags = names.flags.get(enumType.fqn);
-      const name = plan.declared.get(enumType.fqn)?.name;
+      const declared = plan.declared.get(enumType.fqn);
       // The flags helpers call the enum's guard and the runtime, so they go with the guards.
-      return [...enumStatements(enumType, mode, name, plan.shape), ...(flags ? flagsStatements(enumType, flags, mode.runtime && plan.shape.guards, name) : [])];
+      return [...enumStatements(enumType, mode, declared?.name, plan.shape, declared?.guard), ...(flags ? flagsStatements(enumType, flags, mode.runtime && plan.shape.guards, declared?.name, declared?.guard) : [])];
     }),
     ...namespace.types.flatMap((type) => typeStatements(type, hierarchy, scope, mode)),
     ...operationStatements(names, scope),

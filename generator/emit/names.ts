@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** How model names become TypeScript names. One place, so every module and the barrel agree. */
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -49,6 +51,36 @@ export function namespaceIdentifier(namespace: string): string {
 export function moduleFileName(namespace: string): string {
   const stem = namespace.replace(/[^\w.-]/g, "_").replace(/\.{2,}/g, ".").replace(/^\.+/, "") || "_";
   return `${RESERVED_FILES.has(stem.toLowerCase()) || /\.d$/i.test(stem) ? `${stem}_` : stem}.ts`;
+}
+
+/** Names Windows gives to devices, with or without an extension (`con.ts`, `Aux.x.ts`): no file can take them. */
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/** File names stay under this many UTF-8 bytes (with `.ts`): Windows paths and most tar and zip tools allow 255. */
+export const MAX_FILE_BYTES = 200;
+
+/**
+ * A module file stem every common file system can hold: a Windows device name as the first dot-separated part gets
+ * a `_` (`CON` -> `CON_`, `aux.x` -> `aux_.x`); a stem too long for MAX_FILE_BYTES keeps its start and ends in a
+ * hash of the whole (so two long namespaces stay apart). Characters Windows forbids never get here (moduleFileName
+ * writes `_` for them), and case-only differences are told apart by the plan. `reason` says what was changed.
+ */
+export function portableStem(stem: string): { stem: string; reason?: string } {
+  const [first, ...rest] = stem.split(".");
+  let portable = stem;
+  let reason: string | undefined;
+  if (WINDOWS_DEVICES.test(first!)) {
+    portable = [`${first}_`, ...rest].join(".");
+    reason = `"${first}" is a device name on Windows`;
+  }
+  if (Buffer.byteLength(`${portable}.ts`) > MAX_FILE_BYTES) {
+    const hash = createHash("sha256").update(stem).digest("hex").slice(0, 10);
+    let start = portable;
+    while (Buffer.byteLength(`${start}_${hash}.ts`) > MAX_FILE_BYTES) start = start.slice(0, -1);
+    portable = `${start}_${hash}`;
+    reason = `the name is longer than ${MAX_FILE_BYTES} bytes`;
+  }
+  return { stem: portable, ...(reason ? { reason } : {}) };
 }
 
 /**

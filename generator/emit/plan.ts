@@ -6,6 +6,7 @@ import {
   flagsTypeName,
   guardName,
   moduleFileName,
+  portableStem,
   namespaceIdentifier,
   nestedNamespaceName,
   odataTypeSetName,
@@ -60,11 +61,17 @@ export interface NamespacePlan {
   paths: Map<EntityContainer, string>;
 }
 
-/** A model declaration as emit names it. */
+/** A model declaration as emit names it, with the names emit derives from it (unique in its scope, like it). */
 export interface Declared {
   namespace: string;
   name: string;
   kind: "type" | "enum" | "typeDefinition";
+  /** Enums and structured types: the `is*` guard. */
+  guard?: string;
+  /** Structured types: the module-private set of `@odata.type` names the guard accepts. */
+  odataTypes?: string;
+  /** Structured types with derived types: the `Any*` union. */
+  union?: string;
 }
 
 /**
@@ -86,6 +93,8 @@ export interface NamePlan {
   envelopeAlias: string;
   /** Modules layout: each namespace's module file and the alias other modules and the barrel import it under. */
   modules: Map<string, { file: string; alias: string }>;
+  /** Modules layout: the module files that could not be named as their namespace (portableStem). */
+  mapped: MappedFile[];
   /** Single layout: the `export namespace` name of each namespace but the root. */
   nested: Map<string, string>;
   /** Single layout: the identifiers declared at the top of the file (the root namespace and the envelope). */
@@ -101,11 +110,18 @@ const valueKey = (value: TypedValue): string => `${typeKey(value.type)}${value.c
 const bindingKey = (operation: Operation): string => (operation.binding ? `${typeKey(operation.binding.type)}${operation.binding.collection ? "[]" : ""}` : "");
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A namespace's module file name without `.ts`, in the chosen naming. */
+/** A namespace's module file name without `.ts`, in the chosen naming, before it is made portable. */
 function moduleStem(namespace: string, naming: Shape["fileNaming"]): string {
   if (naming === "camelCase") return namespaceIdentifier(namespace);
   const stem = moduleFileName(namespace).replace(/\.ts$/, "");
   return naming === "kebab-case" ? stem.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/[._]+/g, "-").toLowerCase() : stem;
+}
+
+/** A module file name the plan had to change from the namespace's own, and why: emit reports it. */
+export interface MappedFile {
+  namespace: string;
+  file: string;
+  reason: string;
 }
 
 /** File stems the output already uses (lower case): the barrel and the runtime. */
@@ -157,19 +173,25 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
       const name = own(typeIdentifier(definition.name));
       declared.set(definition.fqn, { namespace: namespace.name, name, kind: "typeDefinition" });
     }
-    for (const enumType of namespace.enums) {
-      const name = own(enumIdentifier(enumType.name));
-      declared.set(enumType.fqn, { namespace: namespace.name, name, kind: "enum" });
-      names.take(guardName(name));
-    }
-    for (const type of namespace.types) {
-      const name = own(typeIdentifier(type.name));
-      declared.set(type.fqn, { namespace: namespace.name, name, kind: "type" });
-      names.take(guardName(name));
-      names.take(odataTypeSetName(name));
+    const enums = namespace.enums.map((enumType) => {
+      const entry: Declared = { namespace: namespace.name, name: own(enumIdentifier(enumType.name)), kind: "enum" };
+      declared.set(enumType.fqn, entry);
+      return entry;
+    });
+    const types = namespace.types.map((type) => {
+      const entry: Declared = { namespace: namespace.name, name: own(typeIdentifier(type.name)), kind: "type" };
+      declared.set(type.fqn, entry);
+      return { type, entry };
+    });
+    // The names derived from model names come after all of them, from the same scope: `item` and `ITEM` are two
+    // types, but both sets would be ITEM_ODATA_TYPES, so the later one is ITEM_ODATA_TYPES_2.
+    for (const entry of enums) entry.guard = names.claim(guardName(entry.name));
+    for (const { type, entry } of types) {
+      entry.guard = names.claim(guardName(entry.name));
+      entry.odataTypes = names.claim(odataTypeSetName(entry.name));
       if (hierarchy.descendants(type.fqn).length && hierarchy.concreteSubtree(type.fqn).length) {
         unions.add(type.fqn);
-        names.take(unionName(name));
+        entry.union = names.claim(unionName(entry.name));
       }
     }
     namespaces.set(namespace.name, { names, flags: new Map(), requestBodies: [], responses: [], paths: new Map() });
@@ -221,14 +243,16 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
   const files = new ScopeNames();
   const aliases = new ScopeNames();
   for (const name of RESERVED_FILES) files.take(name);
+  const mapped: MappedFile[] = [];
   for (const namespace of model.namespaces) {
-    const stem = moduleStem(namespace.name, shape.fileNaming);
+    const { stem, reason } = portableStem(moduleStem(namespace.name, shape.fileNaming));
     let file = stem;
     for (let n = 2; files.has(file.toLowerCase()); n++) file = `${stem}_${n}`;
     files.take(file.toLowerCase());
     modules.set(namespace.name, { file: `${file}.ts`, alias: aliases.claim(namespaceIdentifier(namespace.name)) });
+    if (reason && layout === "modules") mapped.push({ namespace: namespace.name, file: `${file}.ts`, reason });
   }
   // The envelope module is imported under this alias; only a namespace called "odata" could shadow it.
   const envelopeAlias = [...modules.values()].some((m) => m.alias === "odata") ? "odata_" : "odata";
-  return { layout, shape, omitted, namespaces, declared, unions, envelope, envelopeAlias, modules, nested, fileNames };
+  return { layout, shape, omitted, namespaces, declared, unions, envelope, envelopeAlias, modules, mapped, nested, fileNames };
 }

@@ -1,5 +1,5 @@
 import type { EnvelopeNames, NamePlan } from "./plan.js";
-import { namespaceIdentifier, ROOT_NAMESPACE, typeIdentifier, unionName } from "./names.js";
+import { namespaceIdentifier, ROOT_NAMESPACE, typeIdentifier } from "./names.js";
 
 /**
  * Names model types from inside one namespace (a module, or an `export namespace` block of the single file) and
@@ -37,7 +37,7 @@ export class ModuleScope {
   /** A whole payload of the type: its `Any*` union when it has derived types, since the payload may be any of them. */
   referPayload(fqn: string): string {
     const declared = this.plan.declared.get(fqn);
-    if (declared && this.plan.unions.has(fqn)) return this.qualify(declared.namespace, unionName(declared.name));
+    if (declared?.union) return this.qualify(declared.namespace, declared.union);
     return this.referValue(fqn);
   }
 

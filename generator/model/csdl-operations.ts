@@ -19,17 +19,18 @@ export function buildOperation(entry: OperationEntry, context: BuildContext): Op
   const [first, ...rest] = element.parameters;
   const parameters = bound ? rest : element.parameters;
   const annotations = context.annotations.of(`op:${entry.id}`, element.annotations);
+  const names = parameterNames(parameters, entry.fqn, context);
   return {
     kind: element.kind,
     name: entry.name,
     namespace: entry.namespace,
     fqn: entry.fqn,
     ...(bound ? { binding: typedValue(context, first.type, first.nullable, entry.scope, first.at, `binding parameter ${first.name} of ${entry.fqn}`) } : {}),
-    parameters: parameters.map((parameter): Parameter => {
+    parameters: parameters.map((parameter, i): Parameter => {
       const own = context.annotations.of(`op:${entry.id}/${parameter.name}`, parameter.annotations);
       const description = descriptionOf(own);
       return {
-        name: parameter.name,
+        name: names[i]!,
         ...typedValue(context, parameter.type, parameter.nullable, entry.scope, parameter.at, `parameter ${parameter.name} of ${entry.fqn}`),
         optional: isOptional(own),
         ...(description ? { description } : {}),
@@ -44,6 +45,21 @@ export function buildOperation(entry: OperationEntry, context: BuildContext): Op
     ...documented(descriptionOf(annotations), deprecationOf(annotations)),
     at: element.at,
   };
+}
+
+/**
+ * Parameter names, unique: a request body cannot hold two properties of one name, so a repeated name (legal
+ * nowhere in OData, but seen) becomes `name_2`, `name_3`..., with a GT1015 at the repeat.
+ */
+function parameterNames(parameters: readonly { name: string; at: Position }[], fqn: string, context: BuildContext): string[] {
+  const taken = new Set<string>();
+  return parameters.map(({ name, at }) => {
+    let unique = name;
+    for (let n = 2; taken.has(unique); n++) unique = `${name}_${n}`;
+    if (unique !== name) context.diagnostics.push(diagnostic("duplicate-parameter", `${fqn} has two parameters named "${name}"; the later one is ${unique} in the request body`, at));
+    taken.add(unique);
+    return unique;
+  });
 }
 
 /** Parameters and return values follow the property rule: nullable unless said otherwise, a collection never null. */

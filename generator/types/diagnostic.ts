@@ -25,6 +25,8 @@ export const DIAGNOSTIC_KINDS = {
   "reserved-property": { code: "GT1012", severity: "info" },
   "inline-enum": { code: "GT1013", severity: "info" },
   "inheritance-too-deep": { code: "GT1014", severity: "error" },
+  "duplicate-parameter": { code: "GT1015", severity: "warning" },
+  "file-name-mapped": { code: "GT1016", severity: "warning" },
   "unresolved-annotation-target": { code: "GT1101", severity: "warning" },
   "invalid-annotation": { code: "GT2001", severity: "error" },
   "missing-namespace": { code: "GT2002", severity: "info" },

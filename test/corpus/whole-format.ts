@@ -7,6 +7,6 @@ import type { GeneratedFile, Model } from "../../generator/types/index.js";
  * chunk by chunk (in parallel, cached); the two must be byte-identical.
  */
 export async function formattedWhole(model: Model, options: Omit<EmitOptions, "templates"> & { templates: EmitOptions["templates"] }): Promise<GeneratedFile[]> {
-  const emitted = emitModel(model, options);
+  const emitted = emitModel(model, options).files;
   return Promise.all(emitted.map(async (file) => ({ path: file.path, text: await formatChunk(file.text) })));
 }

@@ -22,7 +22,7 @@ function bigModel(edit: (name: string) => string = (name) => `The ${name} type.`
 }
 
 async function emit(model: Model, options: Partial<EmitOptions> = {}): Promise<GeneratedFile[]> {
-  return emitModel(model, { templates: await templates(), sources: ["model"], ...options });
+  return emitModel(model, { templates: await templates(), sources: ["model"], ...options }).files;
 }
 
 const root = (files: GeneratedFile[]): GeneratedFile => files.find((f) => f.path === "microsoft.graph.ts")!;

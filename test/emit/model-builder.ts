@@ -123,7 +123,7 @@ export function modelOf(...parts: Part[]): Model {
 
 /** Emits and formats, as the pipeline does; files by path. */
 export async function emitted(model: Model, options: Partial<EmitOptions> = {}): Promise<Record<string, string>> {
-  const files = await formatFiles(emitModel(model, { templates: await templates(), sources: ["model"], ...options }));
+  const files = await formatFiles(emitModel(model, { templates: await templates(), sources: ["model"], ...options }).files);
   return Object.fromEntries(files.map((f) => [f.path, f.text]));
 }
 

@@ -82,3 +82,17 @@ test("a stalled page among good ones: the others are generated; --page-timeout s
   expect(run.ms).toBeLessThan(8_000);
   expect(run.output).toMatch(/wrote \d+ files/);
 }, 60_000);
+
+test("a config module that leaves a timer running does not keep the process alive after the run", async () => {
+  const dir = await mkdtemp(path.join(tmp, "timer-"));
+  await writeFile(path.join(dir, "package.json"), "{}\n");
+  await writeFile(path.join(dir, "widget.md"), resourcePage({ name: "widget", namespace: "contoso", properties: ["|id|String|The id.|"] }));
+  await writeFile(path.join(dir, "graph-typegen.config.mjs"), 'setInterval(() => {}, 1000);\nexport default { inputs: ["widget.md"], out: "out" };\n');
+  const started = Date.now();
+  const code = await new Promise<number | null>((resolve) => {
+    const child = execFile(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), "generate", "--no-cache"], { cwd: dir, timeout: 30_000 });
+    child.on("exit", (exitCode) => resolve(exitCode));
+  });
+  expect(code).toBe(0);
+  expect(Date.now() - started).toBeLessThan(15_000);
+}, 60_000);

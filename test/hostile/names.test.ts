@@ -211,6 +211,34 @@ describe("hostile names", () => {
   });
 });
 
+describe("portable file names", () => {
+  test("Windows device names and a 308-character namespace: mapped, each with GT1016 naming the file; written and compiled", async () => {
+    const long = Array.from({ length: 44 }, (_, i) => `part${String(i).padStart(2, "0")}`).join(".");
+    expect(long).toHaveLength(307);
+    const namespaces = ["CON", "aux", "prn", "com1", "Lpt9.sub", "nul.x", long, `${long}x`];
+    const sources = Object.fromEntries(namespaces.map((namespace, i) => [`ns${i}.md`, namespacePage(namespace, i)]));
+    const parent = mkdtempSync(path.join(os.tmpdir(), "graph-typegen-portable-"));
+    try {
+      mkdirSync(path.join(parent, "docs"));
+      for (const [file, text] of Object.entries({ ...sources, "widget.md": widget })) writeFileSync(path.join(parent, "docs", file), text);
+      const result = await generate({ inputs: ["docs"], out: "out", cwd: parent });
+      expect(result.written).toBe(true);
+      const mapped = result.diagnostics.filter((d) => d.code === "GT1016");
+      expect(mapped.map((d) => d.at?.file)).toEqual(namespaces.map((_, i) => `docs/ns${i}.md`).sort());
+      const files = result.files.map((f) => f.path);
+      for (const file of ["CON_.ts", "aux_.ts", "prn_.ts", "com1_.ts", "Lpt9_.sub.ts", "nul_.x.ts"]) expect(files).toContain(file);
+      expect(mapped.find((d) => d.message.startsWith("namespace CON "))!.message).toBe('namespace CON is written to CON_.ts: "CON" is a device name on Windows');
+      const longFiles = files.filter((f) => f.startsWith("part00"));
+      expect(longFiles).toHaveLength(2);
+      for (const file of longFiles) expect(Buffer.byteLength(file)).toBeLessThanOrEqual(200);
+      expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length);
+      expect(compileErrors(result.files)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
+
 /** Names that a pure function of one name cannot keep apart: the emit plan makes them unique. */
 describe("known collisions", () => {
   test("namespaces that sanitize alike ('a-b' and 'a_b', 'Contoso' and 'contoso.', '..' and '...') get distinct module files and aliases", async () => {
@@ -238,6 +266,29 @@ describe("known collisions", () => {
       expect(compileErrors(Object.entries(files).map(([path, body]) => ({ path, text: body })))).toEqual([]);
       // enums are named before structured types, and each list in name order
       expect(text).toMatch(/first\?: A_b_2 \| null;[\s\S]*second\?: A_b_3 \| null;[\s\S]*third\?: A_b \| null;/);
+    }
+  });
+
+  test("names derived from model names are unique too: 'item' and 'ITEM' (both ITEM_ODATA_TYPES), 'a' and 'AnyA'", async () => {
+    const model = modelOf(
+      complex("microsoft.graph.item", [prop("one", "Edm.String")]),
+      complex("microsoft.graph.ITEM", [prop("two", "Edm.Int32")]),
+      complex("microsoft.graph.a", [prop("x", "Edm.String")]),
+      complex("microsoft.graph.b", [prop("y", "Edm.String")], { baseType: "microsoft.graph.a" }),
+      complex("microsoft.graph.AnyA", [prop("z", "microsoft.graph.a")]),
+    );
+    for (const layout of ["modules", "single"] as const) {
+      const files = await emitted(model, { layout });
+      expect(compileErrors(Object.entries(files).map(([path, text]) => ({ path, text })))).toEqual([]);
+      if (layout === "modules") {
+        const text = files["microsoft.graph.ts"]!;
+        expect(text).toContain("const ITEM_ODATA_TYPES = ");
+        expect(text).toContain("const ITEM_ODATA_TYPES_2 = ");
+        // The model's own AnyA keeps its name; a's derived-type union, made up, gives way.
+        expect(text).toContain("export interface AnyA ");
+        expect(text).toMatch(/export type AnyA_2 =/);
+        expect(text).toMatch(/isA\(value: unknown\): value is AnyA_2/);
+      }
     }
   });
 });

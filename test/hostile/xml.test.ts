@@ -223,3 +223,21 @@ function lineColumn(text: string, needle: string): { line: number; column: numbe
   const [line, column] = where(text, needle).split(":").map(Number);
   return { line, column };
 }
+
+describe("names that would not compile", () => {
+  test("an Action with two parameters named a: GT1015 at the second, renamed a_2 in the request body, which compiles", async () => {
+    const text = edmx(`
+      <EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>
+      <Action Name="poke" IsBound="true">
+        <Parameter Name="bindingParameter" Type="graph.user" />
+        <Parameter Name="a" Type="Edm.String" />
+        <Parameter Name="a" Type="Edm.Int32" />
+      </Action>
+    `);
+    const result = await run({ "dup.xml": text });
+    expect(placed(result.diagnostics.filter((d) => d.code === "GT1015"))).toEqual([["GT1015", `dup.xml:${where(text, '<Parameter Name="a"', 2)}`]]);
+    const module = result.files.find((f) => f.path === "microsoft.graph.ts")!.text;
+    expect(module).toMatch(/a\?: string \| null;\s+(\/\*\*[\s\S]*?\*\/\s+)?a_2\?: number \| null;/);
+    expectCompiles(result);
+  });
+});
