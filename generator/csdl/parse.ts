@@ -33,10 +33,12 @@ export function parseCsdl(source: SourceText, limits?: Partial<CsdlLimits>): Csd
   } else if (root.name === "Schema") {
     schemas = [root];
   } else {
-    context.diagnostics.push(
-      diagnostic("invalid-xml", `not a CSDL document: the root element is <${root.qualifiedName}>, not edmx:Edmx or Schema`, root.at),
-    );
+    const html = root.name.toLowerCase() === "html" ? " (an HTML page: a failed download or a login page saved as metadata?)" : "";
+    context.diagnostics.push(diagnostic("not-csdl", `not a CSDL document: the root element is <${root.qualifiedName}>${html}, not edmx:Edmx or Schema`, root.at));
     schemas = [];
+  }
+  if (!schemas.length && root.name === "Edmx") {
+    context.diagnostics.push(diagnostic("not-csdl", "the metadata has no Schema (edmx:Edmx > edmx:DataServices > Schema): it declares no types", root.at));
   }
   for (const element of schemas) {
     const schema = readSchema(context, element);

@@ -31,13 +31,35 @@ export function requiredAttributes<const Names extends readonly string[]>(
     if (value) values[name] = value;
     else missing.push(name);
   }
-  if (!missing.length) return values as Record<Names[number], string>;
+  if (!missing.length) {
+    checkNames(context, element, values);
+    return values as Record<Names[number], string>;
+  }
   const named = element.attributes.get("Name") ?? element.attributes.get("Term");
   const which = `the ${missing.join(" and ")} attribute${missing.length > 1 ? "s" : ""}`;
   context.diagnostics.push(
     diagnostic("csdl-missing-attribute", `<${element.qualifiedName}${named ? ` "${named}"` : ""}> is missing ${which}; skipped`, element.at),
   );
   return undefined;
+}
+
+/**
+ * OData's SimpleIdentifier: a letter or `_`, then letters, digits, `_` and combining marks, 128 characters at most.
+ * A namespace is such identifiers joined by dots. (A PropertyRef's Name is a path and is not checked.)
+ */
+const SIMPLE_IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Cf}]{0,127}$/u;
+
+/** A GT2107 when `value` (of `attribute`) is not a SimpleIdentifier, or with `dotted`, not a namespace. */
+export function checkName(context: ReadContext, element: XmlElement, attribute: string, value: string | undefined, dotted = false): void {
+  if (value === undefined || (dotted ? value.split(".") : [value]).every((part) => SIMPLE_IDENTIFIER.test(part))) return;
+  const shown = value.length > 60 ? `${value.slice(0, 60)}...` : value;
+  const what = dotted ? "a namespace (OData SimpleIdentifiers joined by dots)" : "an OData SimpleIdentifier (a letter or _, then letters, digits or _, at most 128)";
+  context.diagnostics.push(diagnostic("csdl-invalid-name", `<${element.qualifiedName}> ${attribute}="${JSON.stringify(shown).slice(1, -1)}" is not ${what}; kept, and written as a valid TypeScript name`, element.at));
+}
+
+function checkNames(context: ReadContext, element: XmlElement, values: Partial<Record<string, string>>): void {
+  if (element.name !== "PropertyRef") checkName(context, element, "Name", values.Name);
+  checkName(context, element, "Namespace", values.Namespace, true);
 }
 
 /** A `true`/`false` attribute; undefined when absent. Anything else is GT2105 and counts as absent. */

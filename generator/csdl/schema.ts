@@ -1,7 +1,7 @@
 import type { CsdlEntityContainer, CsdlSchema } from "../types/index.js";
 import { readAnnotations, readAnnotationsBlock } from "./annotations.js";
 import { readOperation } from "./operations.js";
-import { attribute, childrenNamed, optional, requiredAttributes, type ReadContext } from "./read.js";
+import { attribute, checkName, childrenNamed, optional, requiredAttributes, type ReadContext } from "./read.js";
 import { readEnumType, readStructuredType, readTypeDefinition } from "./structured.js";
 import type { XmlElement } from "./tree.js";
 
@@ -12,6 +12,7 @@ import type { XmlElement } from "./tree.js";
 export function readSchema(context: ReadContext, element: XmlElement): CsdlSchema | undefined {
   const required = requiredAttributes(context, element, ["Namespace"]);
   if (!required) return undefined;
+  checkName(context, element, "Alias", attribute(element, "Alias"));
   const schema: CsdlSchema = {
     namespace: required.Namespace,
     ...optional("alias", attribute(element, "Alias")),

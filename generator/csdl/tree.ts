@@ -78,14 +78,14 @@ function readAttributes(raw: unknown, element: XmlElement, maxLength: number, di
       diagnostics.push(tooLong(`attribute ${name} of <${element.qualifiedName}>`, text.length, maxLength, element.at));
       continue;
     }
-    element.attributes.set(name, decodeReferences(normalizeAttributeWhitespace(text)));
+    element.attributes.set(name, decodeReferences(normalizeAttributeWhitespace(text), illFormed(`attribute ${name} of <${element.qualifiedName}>`, element.at, diagnostics)));
   }
 }
 
 function readText(content: OrderedNode[], element: XmlElement, maxLength: number, diagnostics: Diagnostic[]): string | undefined {
   let text = "";
   for (const node of content) {
-    if (typeof node[TEXT] === "string") text += decodeReferences(node[TEXT]);
+    if (typeof node[TEXT] === "string") text += decodeReferences(node[TEXT], illFormed(`the text of <${element.qualifiedName}>`, element.at, diagnostics));
     else if (Array.isArray(node[CDATA])) text += (node[CDATA] as OrderedNode[]).map((part) => String(part[TEXT] ?? "")).join("");
   }
   if (text.length > maxLength) {
@@ -110,12 +110,23 @@ const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '
  * The five predefined entities and numeric character references. The parser's own entity handling is off (no
  * DOCTYPE entities, no HTML entities): anything else, like `&nbsp;`, stays as written.
  */
-export function decodeReferences(value: string): string {
+export function decodeReferences(value: string, onIllFormed?: (reference: string) => void): string {
   if (!value.includes("&")) return value;
-  return value.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (whole, name: string, dec: string, hex: string) => {
+  return value.replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,8})|#x([0-9a-fA-F]{1,7}));/g, (whole, name: string, dec: string, hex: string) => {
     if (name) return PREDEFINED[name];
     const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex, 16);
-    const valid = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff));
-    return valid ? String.fromCodePoint(code) : whole;
+    if (isXmlChar(code)) return String.fromCodePoint(code);
+    // A reference to a character XML does not allow (`&#x0;`, `&#xFFFF;`): the document is not well-formed there.
+    onIllFormed?.(whole);
+    return "";
   });
+}
+
+/** XML 1.0's Char production: tab, line ends, and the rest of Unicode but surrogates, U+FFFE and U+FFFF. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+function illFormed(where: string, at: Position, diagnostics: Diagnostic[]): (reference: string) => void {
+  return (reference) => diagnostics.push(diagnostic("invalid-xml", `${where} has the character reference ${reference}, a character XML does not allow; it is left out`, at));
 }

@@ -43,6 +43,8 @@ export function readXml(file: string, raw: string, limits: CsdlLimits): XmlResul
   // A byte order mark is not part of the first line's columns (nor of the XML).
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (!/\S/.test(text)) return refuse(diagnostic("invalid-xml", "the document is empty", start));
+  const notXml = notXmlAtAll(text, start);
+  if (notXml) return refuse(notXml);
 
   const locate = locator(file, text);
   const scan = scanMarkup(text, limits.maxDepth);
@@ -69,6 +71,21 @@ export function readXml(file: string, raw: string, limits: CsdlLimits): XmlResul
   const positionOf = (index: number): Position => (index < scan.starts.length ? locate(scan.starts[index]) : start);
   const roots = buildTree(Array.isArray(ordered) ? ordered : [], positionOf, limits.maxAttributeLength, diagnostics);
   return { roots, diagnostics };
+}
+
+/**
+ * What a file given as metadata is when it is not XML, or is an HTML page (a failed download saves the server's
+ * error page; `$metadata?$format=json` is JSON): said plainly instead of a parser's first complaint.
+ */
+function notXmlAtAll(text: string, start: Position): Diagnostic | undefined {
+  const first = /\S/.exec(text)!;
+  if (/^<!doctype\s+html|^<html[\s>]/i.test(text.slice(first.index, first.index + 20))) {
+    return diagnostic("not-csdl", "not CSDL metadata: the file is an HTML page (a failed download, or an error or login page saved as metadata?)", start);
+  }
+  if (text[first.index] === "<") return undefined;
+  const shown = JSON.stringify(text.slice(first.index, first.index + 20));
+  const json = text[first.index] === "{" || text[first.index] === "[" ? " (JSON: CSDL metadata is the XML of $metadata, not its JSON form)" : "";
+  return diagnostic("not-csdl", `not CSDL metadata: the file is not XML, it starts with ${shown}${json}`, start);
 }
 
 function refuse(problem: Diagnostic): XmlResult {

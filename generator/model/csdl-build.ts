@@ -2,7 +2,7 @@ import type { CsdlDocument, Diagnostic, Model, Namespace } from "../types/index.
 import { buildContainer } from "./csdl-containers.js";
 import type { ModelLimits } from "./bases.js";
 import { resolveCsdlBases } from "./csdl-inheritance.js";
-import { createNames } from "./csdl-names.js";
+import { aliasCollisions, createNames } from "./csdl-names.js";
 import { buildOperation, sortOperations } from "./csdl-operations.js";
 import { collectRegistry, type BuildContext } from "./csdl-registry.js";
 import { indexAnnotations } from "./csdl-targets.js";
@@ -22,6 +22,7 @@ const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.n
 export function modelFromCsdl(documents: readonly CsdlDocument[], limits: Partial<ModelLimits> = {}): { model: Model; diagnostics: Diagnostic[] } {
   const names = createNames(documents);
   const { registry, diagnostics } = collectRegistry(documents, names);
+  diagnostics.unshift(...aliasCollisions(documents));
   const { lookup, diagnostics: targetDiagnostics } = indexAnnotations(documents, names, registry);
   diagnostics.push(...targetDiagnostics);
   const { bases, diagnostics: baseDiagnostics } = resolveCsdlBases(registry, names, limits.maxInheritanceDepth);

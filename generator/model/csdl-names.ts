@@ -1,4 +1,4 @@
-import type { CsdlDocument, CsdlSchema, PrimitiveName } from "../types/index.js";
+import { diagnostic, type CsdlDocument, type CsdlSchema, type Diagnostic, type PrimitiveName } from "../types/index.js";
 import { primitiveName } from "./primitives.js";
 
 /** Where a name is written: its schema's namespace and the aliases visible in its document. */
@@ -58,6 +58,32 @@ export function createNames(documents: readonly CsdlDocument[]): Names {
       return collection ? `Collection(${text})` : text;
     },
   };
+}
+
+/**
+ * Aliases that make a name ambiguous (CSDL forbids both, and does not say which wins): an alias equal to a
+ * namespace of the model, and one alias given to two schemas of a document. `createNames` resolves a prefix to the
+ * document's alias first, then to the first declaration: each diagnostic says which one references resolve to.
+ */
+export function aliasCollisions(documents: readonly CsdlDocument[]): Diagnostic[] {
+  const namespaces = new Set(documents.flatMap((d) => d.schemas.map((s) => s.namespace)));
+  const diagnostics: Diagnostic[] = [];
+  for (const document of documents) {
+    const first = new Map<string, CsdlSchema>();
+    for (const schema of document.schemas) {
+      if (!schema.alias) continue;
+      const earlier = first.get(schema.alias);
+      if (earlier) {
+        diagnostics.push(diagnostic("csdl-alias-collision", `alias "${schema.alias}" is declared by schemas ${earlier.namespace} and ${schema.namespace}; ${schema.alias}.x resolves to ${earlier.namespace}.x (the first)`, schema.at, [{ message: "first declared here", at: earlier.at }]));
+        continue;
+      }
+      first.set(schema.alias, schema);
+      if (namespaces.has(schema.alias) && schema.alias !== schema.namespace) {
+        diagnostics.push(diagnostic("csdl-alias-collision", `alias "${schema.alias}" of schema ${schema.namespace} is also the name of a namespace; in this document ${schema.alias}.x resolves to ${schema.namespace}.x (the alias), elsewhere to the namespace`, schema.at));
+      }
+    }
+  }
+  return diagnostics;
 }
 
 /** `Collection(graph.phone)` -> `graph.phone`, collection; anything else is a single value. */

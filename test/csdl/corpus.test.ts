@@ -50,7 +50,9 @@ describeIfCorpus("real Graph CSDL (../shared/corpus/csdl)", () => {
   test.each(Object.keys(EXPECTED))("%s parses without diagnostics, with the expected counts", (file) => {
     const { result } = read(file);
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(result.diagnostics).toEqual([]);
+    // The one thing real metadata gets wrong: two header-like property names that are not SimpleIdentifiers (info).
+    const names = file === "v1.0.xml" ? ["request-id", "client-request-id"] : [];
+    expect(result.diagnostics.map((d) => [d.code, /Name="([^"]*)"/.exec(d.message)?.[1]])).toEqual(names.map((name) => ["GT2107", name]));
     expect(result.document.version).toBe("4.0");
     expect(counts(result.document)).toEqual(EXPECTED[file]);
   });

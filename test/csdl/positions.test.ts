@@ -31,7 +31,8 @@ const at = (line: number, column: number, file = "positions.xml") => ({ file, li
 describe("positions", () => {
   test("every element's position is its start tag's `<`, past comments, PIs, CDATA, quotes and multi-line tags", () => {
     const { document, diagnostics } = parse(fixture, undefined, "positions.xml");
-    expect(diagnostics).toEqual([]);
+    // The fixture's names are chosen for their quotes and angle brackets, not to be SimpleIdentifiers.
+    expect(diagnostics.filter((d) => d.code !== "GT2107")).toEqual([]);
     const [schema] = document.schemas;
     expect(schema.at).toEqual(at(6, 5));
     expect(schema.alias).toBe("graph");

@@ -41,12 +41,13 @@ describe("DOCTYPE is refused", () => {
     expect(commented.document.schemas[0].complexTypes.map((t) => t.name)).toEqual(["x"]);
   });
 
-  test("predefined entities and character references still decode; anything else stays as written", () => {
+  test("predefined entities and character references still decode; a reference to a character XML forbids is GT2101 and left out; anything else stays as written", () => {
     const { document, diagnostics } = parse(
       `<Schema Namespace="a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#65;&#x42; &nbsp; &#0; &amp;amp;"/>`,
     );
-    expect(diagnostics).toEqual([]);
-    expect(document.schemas[0].namespace).toBe(`a & b <c> "d" 'e' AB &nbsp; &#0; &amp;`);
+    expect(diagnostics.map((d) => d.code)).toEqual(["GT2101", "GT2107"]);
+    expect(diagnostics[0]!.message).toBe("attribute Namespace of <Schema> has the character reference &#0;, a character XML does not allow; it is left out");
+    expect(document.schemas[0].namespace).toBe(`a & b <c> "d" 'e' AB &nbsp;  &amp;`);
   });
 });
 
@@ -155,15 +156,15 @@ describe("malformed input", () => {
     ]);
   });
 
-  test("an empty file, a blank file, a non-XML file and a non-CSDL XML file each give one GT2101", () => {
+  test("an empty or blank file is one GT2101; a file that is not XML, or an HTML page, one GT2106 saying what it is", () => {
     const results = ["", " \n\t\n", "hello, world", '{"json": true}', "<html><body/></html>"].map((text) => parse(text));
     for (const result of results) expect(result.document.schemas).toEqual([]);
     expect(results.map((r) => r.diagnostics.map((d) => [d.code, d.message, d.at?.line, d.at?.column]))).toEqual([
       [["GT2101", "the document is empty", 1, 1]],
       [["GT2101", "the document is empty", 1, 1]],
-      [["GT2101", "invalid XML: char 'h' is not expected.", 1, 1]],
-      [["GT2101", "invalid XML: char '{' is not expected.", 1, 1]],
-      [["GT2101", "not a CSDL document: the root element is <html>, not edmx:Edmx or Schema", 1, 1]],
+      [["GT2106", 'not CSDL metadata: the file is not XML, it starts with "hello, world"', 1, 1]],
+      [["GT2106", `not CSDL metadata: the file is not XML, it starts with ${JSON.stringify('{"json": true}')} (JSON: CSDL metadata is the XML of $metadata, not its JSON form)`, 1, 1]],
+      [["GT2106", "not CSDL metadata: the file is an HTML page (a failed download, or an error or login page saved as metadata?)", 1, 1]],
     ]);
   });
 

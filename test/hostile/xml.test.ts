@@ -180,21 +180,73 @@ describe("broken documents", () => {
     expectCompiles(result);
   });
 
-  test("an empty file, a file of blanks, binary bytes, and a root that is not CSDL: GT2101 each", async () => {
+  test("an empty file and a file of blanks (GT2101); binary bytes, JSON, an HTML error page, another XML root, no Schema (GT2106, saying what it is)", async () => {
     const binary = String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 37 + 11) % 256));
-    const result = await run({ "a-empty.xml": "", "b-blank.xml": " \n\t\n", "c-binary.xml": binary, "d-html.xml": "<html><body>hi</body></html>" });
+    const result = await run({
+      "a-empty.xml": "",
+      "b-blank.xml": " \n\t\n",
+      "c-binary.xml": binary,
+      "d-html.xml": "<html><body>hi</body></html>",
+      "e-error-page.xml": "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head></html>",
+      "f-json.xml": '{"@odata.context": "$metadata", "value": []}',
+      "g-feed.xml": '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>',
+      "h-no-schema.xml": '<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices/></edmx:Edmx>',
+    });
     expect(placed(result.diagnostics)).toEqual([
       ["GT2101", "a-empty.xml:1:1"],
       ["GT2101", "b-blank.xml:1:1"],
-      ["GT2101", "c-binary.xml:1:1"],
-      ["GT2101", "d-html.xml:1:1"],
+      ["GT2106", "c-binary.xml:1:1"],
+      ["GT2106", "d-html.xml:1:1"],
+      ["GT2106", "e-error-page.xml:1:1"],
+      ["GT2106", "f-json.xml:1:1"],
+      ["GT2106", "g-feed.xml:2:1"],
+      ["GT2106", "h-no-schema.xml:1:1"],
     ]);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       "the document is empty",
       "the document is empty",
-      "invalid XML: char '\u000b' is not expected.",
-      "not a CSDL document: the root element is <html>, not edmx:Edmx or Schema",
+      // \v (the first byte) is white space to the sniff, as to XML
+      `not CSDL metadata: the file is not XML, it starts with ${JSON.stringify(binary.slice(1, 21))}`,
+      "not CSDL metadata: the file is an HTML page (a failed download, or an error or login page saved as metadata?)",
+      "not CSDL metadata: the file is an HTML page (a failed download, or an error or login page saved as metadata?)",
+      `not CSDL metadata: the file is not XML, it starts with ${JSON.stringify('{"@odata.context": "')} (JSON: CSDL metadata is the XML of $metadata, not its JSON form)`,
+      "not a CSDL document: the root element is <feed>, not edmx:Edmx or Schema",
+      "the metadata has no Schema (edmx:Edmx > edmx:DataServices > Schema): it declares no types",
     ]);
+    expectCompiles(result);
+  });
+
+  test("ill-formed character references (&#x0;, &#xFFFF;, &#xD800;) are GT2101 at their element and left out of names", async () => {
+    const text = edmx(`<ComplexType Name="a&#x0;b"><Property Name="p&#xFFFF;" Type="Edm.String" /><Property Name="q&#xD800;" Type="Edm.String" /></ComplexType>`);
+    const result = await run({ "refs.xml": text });
+    const refs = result.diagnostics.filter((d) => d.code === "GT2101");
+    expect(refs.map((d) => d.message)).toEqual([
+      "attribute Name of <ComplexType> has the character reference &#x0;, a character XML does not allow; it is left out",
+      "attribute Name of <Property> has the character reference &#xFFFF;, a character XML does not allow; it is left out",
+      "attribute Name of <Property> has the character reference &#xD800;, a character XML does not allow; it is left out",
+    ]);
+    const type = result.model.namespaces.flatMap((n) => n.types).find((t) => t.name === "ab")!;
+    expect(type.properties.map((p) => p.name)).toEqual(["p", "q"]);
+  });
+
+  test("names that are not SimpleIdentifiers (GT2107, info: kept and quoted) and an Alias that is another schema's namespace (GT2108)", async () => {
+    const text = `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+<Schema Namespace="contoso" Alias="other" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+  <ComplexType Name="thing"><Property Name="request-id" Type="Edm.String" /><Property Name="ref" Type="other.thing" /></ComplexType>
+</Schema>
+<Schema Namespace="other" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+  <ComplexType Name="thing"><Property Name="mine" Type="Edm.String" /></ComplexType>
+</Schema>
+</edmx:DataServices></edmx:Edmx>`;
+    const result = await run({ "alias.xml": text });
+    expect(placed(result.diagnostics)).toEqual([
+      ["GT2108", `alias.xml:${where(text, "<Schema")}`],
+      ["GT2107", `alias.xml:${where(text, '<Property Name="request-id"')}`],
+    ]);
+    expect(result.diagnostics[0]!.message).toBe('alias "other" of schema contoso is also the name of a namespace; in this document other.x resolves to contoso.x (the alias), elsewhere to the namespace');
+    expect(result.diagnostics[1]!.severity).toBe("info");
+    const ref = result.model.namespaces.find((n) => n.name === "contoso")!.types[0]!.properties.find((p) => p.name === "ref")!;
+    expect(ref.type).toMatchObject({ kind: "named", fqn: "contoso.thing" });
     expectCompiles(result);
   });
 
