@@ -5,7 +5,7 @@ import type { EmitOptions, ShapeOptions, Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { WorkerPool } from "./parallel/pool.js";
 import { runPipeline, type CacheStats, type Limits, type Progress, type StageTimings } from "./pipeline.js";
-import { displayPath, readSources } from "./read/sources.js";
+import { displayPath, readSources, STDIN } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, readTemplates } from "./read/templates.js";
 import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
 import { checkOutput, isCurrent, type CheckResult } from "./write/check.js";
@@ -89,7 +89,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const out = path.resolve(cwd, options.out ?? "output");
   const docsRead = inputs.length ? await readSources(inputs, cwd, { maxBytes: options.limits?.markdown?.maxPageBytes ?? DEFAULT_MARKDOWN_LIMITS.maxPageBytes }) : { sources: [], diagnostics: [] };
   const csdlRead = csdl.length
-    ? await readSources(csdl, cwd, { extensions: [".xml", ".edmx", ".csdl"], maxBytes: options.limits?.csdl?.maxBytes ?? DEFAULT_CSDL_LIMITS.maxBytes })
+    ? await readSources(csdl, cwd, { kind: "csdl", extensions: [".xml", ".edmx", ".csdl"], maxBytes: options.limits?.csdl?.maxBytes ?? DEFAULT_CSDL_LIMITS.maxBytes })
     : { sources: [], diagnostics: [] };
   const readDiagnostics = [...docsRead.diagnostics, ...csdlRead.diagnostics];
   if (readDiagnostics.some((d) => BLOCKING.has(d.kind))) {
@@ -104,7 +104,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     return { files: [], diagnostics: [...readDiagnostics, diagnostic("unreadable-input", message)], generated: false, written: false };
   }
   // The banner names inputs relative to the output folder, so it does not depend on where the command ran.
-  const sourceLabels = [...inputs, ...csdl].map((input) => path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || ".");
+  const sourceLabels = [...inputs, ...csdl].map((input) => (input === STDIN ? "standard input" : path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || "."));
   const result = await runPipeline([...docsRead.sources, ...csdlRead.sources], {
     templates,
     sourceLabels,

@@ -66,9 +66,9 @@ export interface PipelineResult {
   threads: number;
 }
 
-/** CSDL comes as `.xml`, `.edmx` or `.csdl`; everything else is a Markdown page. */
+/** What the read stage says it is; untagged, CSDL comes as `.xml`, `.edmx` or `.csdl` and the rest is Markdown. */
 export function isCsdlSource(source: SourceText): boolean {
-  return /\.(xml|edmx|csdl)$/i.test(source.path);
+  return source.kind ? source.kind === "csdl" : /\.(xml|edmx|csdl)$/i.test(source.path);
 }
 
 /** Pages a thread takes at a time: few enough that the threads share the work evenly, enough to keep messages rare. */

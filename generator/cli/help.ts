@@ -43,6 +43,8 @@ Options:
       --max-page-bytes <n>, --max-table-rows <n>, --max-nesting <n>, --max-xml-bytes <n>, --max-xml-depth <n>
                          limits for hostile input (defaults 2 MiB, 10000, 32, 64 MiB, 200); a page or
                          file past one is skipped with a diagnostic
+      --max-list-items <n>, --max-inline-markers <n>
+                         most list items and most [ and * in a page (defaults 2000, 4000)
       --page-timeout <ms>  longest a page may take to parse (default 5000); past it, it is skipped
       --max-inheritance-depth <n>  most levels below a chain's root (default 32); deeper types lose their base
       --verbose          also print info diagnostics (skipped pages, assumptions)

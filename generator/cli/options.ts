@@ -29,6 +29,8 @@ export const OPTIONS = {
   "max-xml-depth": { type: "string" },
   "max-inheritance-depth": { type: "string" },
   "page-timeout": { type: "string" },
+  "max-list-items": { type: "string" },
+  "max-inline-markers": { type: "string" },
   verbose: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   debug: { type: "boolean" },
@@ -69,6 +71,8 @@ export function limitsFrom(flags: Flags, base: GenerateOptions["limits"] = {}): 
     ...(flags["max-table-rows"] ? { maxTableRows: wholeNumber("max-table-rows", flags["max-table-rows"], 1) } : {}),
     ...(flags["max-nesting"] ? { maxNesting: wholeNumber("max-nesting", flags["max-nesting"], 1) } : {}),
     ...(flags["page-timeout"] ? { pageTimeoutMs: wholeNumber("page-timeout", flags["page-timeout"], 1) } : {}),
+    ...(flags["max-list-items"] ? { maxListItems: wholeNumber("max-list-items", flags["max-list-items"], 1) } : {}),
+    ...(flags["max-inline-markers"] ? { maxInlineMarkers: wholeNumber("max-inline-markers", flags["max-inline-markers"], 1) } : {}),
   };
   const csdl = {
     ...(flags["max-xml-bytes"] ? { maxBytes: wholeNumber("max-xml-bytes", flags["max-xml-bytes"], 1) } : {}),

@@ -20,6 +20,8 @@ export interface ConfigLimits {
   maxXmlDepth?: number;
   maxInheritanceDepth?: number;
   pageTimeoutMs?: number;
+  maxListItems?: number;
+  maxInlineMarkers?: number;
 }
 
 /** A config file's contents, validated. In a `LoadedConfig`, every path is absolute. */
@@ -78,7 +80,7 @@ export const CONFIG_RULES = {
   // Namespace names, not paths, but the same rule: an array of non-empty strings.
   namespaces: { include: "paths", exclude: "paths" },
   templates: "path",
-  limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive", maxInheritanceDepth: "positive", pageTimeoutMs: "positive" },
+  limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive", maxInheritanceDepth: "positive", pageTimeoutMs: "positive", maxListItems: "positive", maxInlineMarkers: "positive" },
   strict: "boolean",
   maxWarnings: "count",
   reporter: REPORTERS,
@@ -307,7 +309,7 @@ function optionsFrom(config: Config, dir: string): GenerateOptions {
     templates: config.templates,
     threads: config.threads,
     limits: {
-      markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting, pageTimeoutMs: l.pageTimeoutMs }),
+      markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting, pageTimeoutMs: l.pageTimeoutMs, maxListItems: l.maxListItems, maxInlineMarkers: l.maxInlineMarkers }),
       csdl: defined({ maxBytes: l.maxXmlBytes, maxDepth: l.maxXmlDepth }),
       model: defined({ maxInheritanceDepth: l.maxInheritanceDepth }),
     },

@@ -67,10 +67,10 @@ export function checkMarkdownLimits(source: SourceText, limits: MarkdownLimits):
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (/^\s*(?:[-+*]|\d{1,9}[.)])\s/.test(line) && !THEMATIC_BREAK.test(line) && ++listItems > limits.maxListItems) {
-      return diagnostic("page-too-complex", `page has more than ${limits.maxListItems} list items; page skipped`, { file, line: i + 1, column: 1 });
+      return diagnostic("page-too-complex", `page has more than ${limits.maxListItems} list items (the list item limit: --max-list-items, config limits.maxListItems); page skipped`, { file, line: i + 1, column: 1 });
     }
     for (const c of line) if ((c === "[" || c === "*") && ++inlineMarkers > limits.maxInlineMarkers) {
-      return diagnostic("page-too-complex", `page has more than ${limits.maxInlineMarkers} [ and * markers; page skipped`, { file, line: i + 1, column: 1 });
+      return diagnostic("page-too-complex", `page has more than ${limits.maxInlineMarkers} [ and * markers (the inline marker limit: --max-inline-markers, config limits.maxInlineMarkers); page skipped`, { file, line: i + 1, column: 1 });
     }
     tableRun = line.includes("|") ? tableRun + 1 : 0;
     if (tableRun > limits.maxTableRows) {
@@ -79,7 +79,8 @@ export function checkMarkdownLimits(source: SourceText, limits: MarkdownLimits):
     // Block quotes and list items opened on one line ("> > x", "- - x", "1. 1. x", "> - x") nest like indented
     // ones, so each container marker that starts the line is a level (a "- - -" thematic break is not).
     const markers = THEMATIC_BREAK.test(line) ? 0 : (CONTAINER_MARKERS.exec(line)?.[0].match(/[>+*-]|\d+[.)]/g)?.length ?? 0);
-    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length;
+    // Indentation nests only where a container marker follows it; a line of blanks, or indented text, is not nesting.
+    const indent = markers ? /^[ \t]*/.exec(line)![0].replace(/\t/g, "    ").length : 0;
     if (markers > limits.maxNesting || indent > 4 * limits.maxNesting) {
       return diagnostic("nesting-too-deep", `block quotes or lists nest deeper than ${limits.maxNesting} levels (--max-nesting); page skipped`, { file, line: i + 1, column: 1 });
     }

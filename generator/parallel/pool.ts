@@ -122,7 +122,10 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script);
+    // A thread takes the process's node options, but not those that say how the main script was given
+    // (`node --input-type=module -e ...` would make the worker refuse its own script file).
+    const execArgv = process.execArgv.filter((arg, i, all) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(arg) && !/^-[ep]$|^--(eval|print)$/.test(all[i - 1] ?? ""));
+    const worker = new Worker(this.script, { execArgv });
     this.workers.add(worker);
     worker.unref();
     worker.on("message", (reply: TaskReply) => this.reply(worker, reply));

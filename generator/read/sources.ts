@@ -1,6 +1,8 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic, type SourceText } from "../types/index.js";
+import { decodeBytes } from "./decode.js";
+import { reason, walkFolder, type FoundFile } from "./walk.js";
 
 /** How a path is shown in diagnostics: relative to the working directory when inside it, posix separators. */
 export function displayPath(absolute: string, cwd: string): string {
@@ -9,12 +11,9 @@ export function displayPath(absolute: string, cwd: string): string {
   return shown.split(path.sep).join("/");
 }
 
-async function filesUnder(directory: string, extensions: readonly string[]): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && extensions.some((ext) => entry.name.toLowerCase().endsWith(ext)))
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
+/** The input that means standard input (`--csdl -`), and how its text is named in diagnostics. */
+export const STDIN = "-";
+export const STDIN_LABEL = "<stdin>";
 
 const READS_IN_FLIGHT = 32;
 
@@ -23,40 +22,61 @@ export interface ReadOptions {
   extensions?: readonly string[];
   /** Files larger than this are not read at all (a diagnostic says so), so a huge file cannot exhaust memory. */
   maxBytes?: number;
+  /** What the files are, whatever they are called: `--csdl $metadata` is metadata. Default: Markdown. */
+  kind?: "markdown" | "csdl";
+  /** Standard input, for `-` (the CLI's process.stdin; tests pass their own). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 /**
- * The read stage (an I/O edge): the Markdown files named by `inputs` (files, or folders searched recursively),
- * in a stable order. What cannot be read is a diagnostic; the caller decides whether the run can go on.
+ * The read stage (an I/O edge): the files named by `inputs` (files, folders searched recursively, `-` for
+ * standard input), in a stable order, each read once, decoded (byte order marks, XML encodings) and tagged with
+ * its kind. A named input that cannot be read is GT0001 (the run cannot be trusted); what goes wrong inside a
+ * folder is named exactly and the rest is read.
  */
 export async function readSources(inputs: readonly string[], cwd: string, options: ReadOptions = {}): Promise<{ sources: SourceText[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const files = new Set<string>();
+  const kind = options.kind ?? "markdown";
   const extensions = options.extensions ?? [".md"];
+  const shown = (file: string): string => displayPath(file, cwd);
+  const found = new Map<string, FoundFile>();
+  const add = (file: FoundFile): void => {
+    if (!found.has(file.real)) found.set(file.real, file);
+  };
+  const sources: SourceText[] = [];
   for (const input of inputs) {
+    if (input === STDIN) {
+      const read = await readStdin(options.stdin ?? process.stdin, options.maxBytes);
+      if ("bytes" in read) sources.push(decoded(read.bytes, STDIN_LABEL, kind, diagnostics));
+      else diagnostics.push(diagnostic("input-too-large", `standard input is over the limit of ${options.maxBytes} bytes; not read`, { file: STDIN_LABEL, line: 1, column: 1 }));
+      continue;
+    }
     const absolute = path.resolve(cwd, input);
     try {
       const info = await stat(absolute);
-      if (info.isDirectory()) for (const file of await filesUnder(absolute, extensions)) files.add(file);
-      else files.add(absolute);
+      if (!info.isDirectory()) add({ file: absolute, real: await realpath(absolute), named: true });
+      else {
+        const walk = await walkFolder(absolute, extensions, shown);
+        walk.files.forEach(add);
+        diagnostics.push(...walk.diagnostics);
+      }
     } catch (error) {
-      diagnostics.push(diagnostic("unreadable-input", `cannot read input ${input}: ${reason(error)}`, { file: displayPath(absolute, cwd), line: 1, column: 1 }));
+      diagnostics.push(diagnostic("unreadable-input", `cannot read input ${input}: ${reason(error)}`, { file: shown(absolute), line: 1, column: 1 }));
     }
   }
-  const sorted = [...files].sort();
-  const sources: SourceText[] = [];
+  const sorted = [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // A few dozen reads in flight at a time: one after another, a docs folder waits on 2,500 round trips to the
   // thread pool (a fifth of a re-run); all at once, a huge folder would hold every file open.
-  const read = async (file: string): Promise<SourceText | Diagnostic> => {
-    const shown = displayPath(file, cwd);
+  const read = async ({ file, named }: FoundFile): Promise<SourceText | Diagnostic> => {
+    const name = shown(file);
     try {
-      const { size } = await stat(file);
-      if (options.maxBytes !== undefined && size > options.maxBytes) {
-        return diagnostic("input-too-large", `${shown} is ${size} bytes, over the limit of ${options.maxBytes}; not read`, { file: shown, line: 1, column: 1 });
-      }
-      return { path: shown, text: await readFile(file, "utf8") };
+      const bytes = await readBounded(file, options.maxBytes);
+      if (typeof bytes === "number") return diagnostic("input-too-large", `${name} is ${bytes} bytes, over the limit of ${options.maxBytes}; not read`, { file: name, line: 1, column: 1 });
+      return decoded(bytes, name, kind, diagnostics);
     } catch (error) {
-      return diagnostic("unreadable-input", `cannot read ${shown}: ${reason(error)}`, { file: shown, line: 1, column: 1 });
+      // A file the user named is the run's input, not one page among many: without it the run cannot be trusted.
+      const kind = named ? "unreadable-input" : "input-skipped";
+      return diagnostic(kind, `cannot read ${name}: ${reason(error)}${named ? "" : "; left out"}`, { file: name, line: 1, column: 1 });
     }
   };
   for (let start = 0; start < sorted.length; start += READS_IN_FLIGHT) {
@@ -71,9 +91,44 @@ export async function readSources(inputs: readonly string[], cwd: string, option
   return { sources, diagnostics };
 }
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "no such file or folder";
-  if (code === "EACCES") return "permission denied";
-  return error instanceof Error ? error.message : String(error);
+function decoded(bytes: Uint8Array, file: string, kind: "markdown" | "csdl", diagnostics: Diagnostic[]): SourceText {
+  const { text, diagnostics: problems } = decodeBytes(bytes, file, kind === "csdl");
+  diagnostics.push(...problems);
+  return { path: file, text, kind };
+}
+
+/**
+ * A file's bytes, or when it is larger than `maxBytes`, its size (as far as it was read). The size is checked
+ * before reading and again while reading, so a file that is not a regular one (`/dev/stdin`, a pipe) cannot
+ * exhaust memory either.
+ */
+async function readBounded(file: string, maxBytes = Infinity): Promise<Uint8Array | number> {
+  const handle = await open(file, "r");
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.size > maxBytes) return info.size;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(1 << 16), 0, 1 << 16, null);
+      if (!bytesRead) break;
+      total += bytesRead;
+      if (total > maxBytes) return total;
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readStdin(stdin: AsyncIterable<Uint8Array>, maxBytes = Infinity): Promise<{ bytes: Uint8Array } | { tooLarge: true }> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stdin) {
+    total += chunk.length;
+    if (total > maxBytes) return { tooLarge: true };
+    chunks.push(chunk);
+  }
+  return { bytes: Buffer.concat(chunks) };
 }

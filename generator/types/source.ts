@@ -16,6 +16,8 @@ export interface SourceText {
   /** Display path: posix separators, relative to the working directory when inside it. */
   path: string;
   text: string;
+  /** What the read stage was told the file is (`--csdl` means CSDL whatever the name); absent: by its extension. */
+  kind?: "markdown" | "csdl";
 }
 
 /** One file the generator produces, relative to the output folder (posix separators). */

@@ -178,7 +178,8 @@ describe("files that are not pages", () => {
   test("a file of binary bytes, read by the real read stage: GT2010 (NUL bytes), page skipped", async () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 97 + 13) % 256));
     const read = await readBack("blob.md", bytes);
-    expect(read.diagnostics).toEqual([]);
+    // The read stage says where the first byte that is not UTF-8 is (the third, 0xCF).
+    expect(placed(read.diagnostics)).toEqual([["GT0007", "blob.md:1:3"]]);
     const result = await run([...read.sources, { path: "widget.md", text: resourcePage({ name: "widget" }) }]);
     expect(placed(result.diagnostics)).toEqual([["GT2010", "blob.md:1:1"]]);
     expect(result.diagnostics[0].message).toBe("page contains NUL bytes: not a Markdown text file; page skipped");
@@ -190,16 +191,20 @@ describe("files that are not pages", () => {
     const bytes = Buffer.concat([Buffer.from("# widget resource type\n\n"), Buffer.from(Array.from({ length: 2000 }, (_, i) => 0x80 + (i % 0x7f)))]);
     const read = await readBack("latin.md", bytes);
     expect(read.sources[0].text).toContain("\ufffd");
+    expect(placed(read.diagnostics)).toEqual([["GT0007", "latin.md:3:1"]]);
+    expect(read.diagnostics[0].message).toBe("byte 0x80 is not valid UTF-8 (2000 such bytes in the file; is it Latin-1 or Windows-1252?); read as U+FFFD. Save the file as UTF-8");
     const result = await run(read.sources);
     expect(placed(result.diagnostics)).toEqual([["GT2010", "latin.md:1:1"]]);
     expect(result.diagnostics[0].message).toBe("page is not valid UTF-8: not a Markdown text file; page skipped");
     expectCompiles(result);
   });
 
-  test("one invalid byte in an otherwise good page is U+FFFD in the text, not a refusal; the output compiles", async () => {
+  test("two invalid bytes in an otherwise good page: U+FFFD in the text, not a refusal, and GT0007 at the first; the output compiles", async () => {
     const page = resourcePage({ name: "widget", properties: ["|id|String|The id of the thing.|"] });
     const [before, after] = page.split("of the thing");
     const read = await readBack("widget.md", Buffer.concat([Buffer.from(before), Buffer.from([0xff, 0xfe]), Buffer.from(after)]));
+    expect(placed(read.diagnostics)).toEqual([["GT0007", at("widget.md", page, "of the thing")]]);
+    expect(read.diagnostics[0].message).toContain("byte 0xFF is not valid UTF-8 (2 such bytes in the file;");
     const result = await run(read.sources);
     expect(placed(result.diagnostics)).toEqual([]);
     expect(result.model.namespaces[0].types[0].properties[0].description).toBe("The id \ufffd\ufffd.");
@@ -212,7 +217,9 @@ describe("encodings and line ends", () => {
 
   test("a UTF-8 BOM (bytes EF BB BF, read by the real read stage): the same records and positions as without", async () => {
     const read = await readBack("widget.md", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page)]));
-    expect(read.sources[0].text.charCodeAt(0)).toBe(0xfeff);
+    // The mark says how to decode; it is not text.
+    expect(read.sources[0].text).toBe(page);
+    expect(read.diagnostics).toEqual([]);
     const withBom = await run(read.sources);
     const without = await run({ "widget.md": page });
     expect(withBom.pages).toEqual(without.pages);
@@ -286,6 +293,14 @@ describe("nesting", () => {
   test("100,000 '>' on one line: GT2103 on that line, no stack overflow", async () => {
     const d = await expectNesting(`# deep resource type\n\n${">".repeat(100_000)} x\n`, 3);
     expect(d.message).toBe(`block quotes or lists nest deeper than ${DEFAULT_MARKDOWN_LIMITS.maxNesting} levels (--max-nesting); page skipped`);
+  });
+
+  test("a line of 200,000 spaces, and text indented 200 columns, are not nesting: no limit is reported", async () => {
+    const text = `${resourcePage({ name: "widget", properties: ["|id|String|The id.|"] })}\n${" ".repeat(200_000)}\n\n${" ".repeat(200)}indented text\n`;
+    const result = await run({ "blank.md": text });
+    // (GT3001: the fixture's row is not in a JSON block, as always with resourcePage)
+    expect(placed(result.diagnostics)).toEqual([["GT3001", "blank.md:16:1"]]);
+    expect(result.model.namespaces.flatMap((n) => n.types.map((t) => t.name))).toEqual(["widget"]);
   });
 
   test("block quotes one level deeper per line: GT2103 on the first line past 32 levels", async () => {
