@@ -65,11 +65,23 @@ async function runScenario(name) {
     figures.bytes = text.length;
   } else if (scenario.kind === "floor") {
     const { parseMdast } = await dist("markdown/mdast.js");
+    const { parseMarkdownPage } = await dist("markdown/page.js");
+    const { DEFAULT_MARKDOWN_LIMITS } = await dist("markdown/limits.js");
     const dir = path.join(CORPUS, scenario.dir);
-    const texts = await timed(stages, "read", () => readdirSync(dir).filter((f) => f.endsWith(".md")).map((f) => readFileSync(path.join(dir, f), "utf8")));
+    const files = readdirSync(dir).filter((f) => f.endsWith(".md"));
+    const texts = await timed(stages, "read", () => files.map((f) => readFileSync(path.join(dir, f), "utf8")));
     await timed(stages, "parse", () => texts.forEach((text) => parseMdast(text)));
     figures.pages = texts.length;
     figures.characters = texts.reduce((n, t) => n + t.length, 0);
+    // How close the slowest page comes to the per-page time budget (the whole adapter, as a worker runs it).
+    let slowest = { file: "", ms: 0 };
+    files.forEach((file, i) => {
+      const start = performance.now();
+      parseMarkdownPage({ path: file, text: texts[i] });
+      const ms = performance.now() - start;
+      if (ms > slowest.ms) slowest = { file, ms: Math.round(ms) };
+    });
+    figures.slowestPage = { ...slowest, budgetMs: DEFAULT_MARKDOWN_LIMITS.pageTimeoutMs, shareOfBudget: +(slowest.ms / DEFAULT_MARKDOWN_LIMITS.pageTimeoutMs).toFixed(3) };
   } else if (scenario.kind === "rerun-cli") {
     // Three processes, as a user runs them: the first fills the cache, an edit, then the timed run.
     const root = project(scenario.dir);
@@ -116,7 +128,7 @@ async function runScenario(name) {
     const { writeOutput } = await dist("write/atomic.js");
     const templates = await readTemplates();
     const read = await timed(stages, "read files", () =>
-      scenario.inputs ? readSources(scenario.inputs.map((d) => path.join(CORPUS, d)), ROOT) : readSources(scenario.csdl.map((f) => path.join(CORPUS, f)), ROOT, { extensions: [".xml"] }),
+      scenario.inputs ? readSources(scenario.inputs.map((d) => path.join(CORPUS, d)), ROOT) : readSources(scenario.csdl.map((f) => path.join(CORPUS, f)), ROOT, { extensions: [".xml"], kind: "csdl" }),
     );
     const sources = read.sources;
     const result = await runPipeline(sources, { templates, sourceLabels: [...(scenario.inputs ?? []), ...(scenario.csdl ?? [])], ...(scenario.threads !== undefined ? { threads: scenario.threads } : {}) });
@@ -172,6 +184,10 @@ async function main() {
   line("re-run v1.0 after one page changed (watch)", get("re-run v1.0, 1 page changed (watch)").wall, TARGETS.rerun);
   const peaks = [...results.values()].filter((r) => !r.childPeakUnknown).map((r) => r.peakRssMiB);
   console.log(`  ${"peak memory, largest run".padEnd(44)} ${`${Math.max(...peaks).toFixed(0)} MiB`.padStart(8)}  target ${`${TARGETS.memoryMiB} MiB`.padStart(7)}  ${Math.max(...peaks) < TARGETS.memoryMiB ? "met" : "NOT met"}`);
+  for (const name of ["floor: mdast v1.0", "floor: mdast beta"]) {
+    const slow = get(name).figures.slowestPage;
+    console.log(`  ${`slowest page, ${name.slice(13)} (${slow.file})`.padEnd(44)} ${s(slow.ms).padStart(8)}  budget ${s(slow.budgetMs).padStart(7)}  ${(slow.shareOfBudget * 100).toFixed(1)}% of it`);
+  }
   for (const name of ["csdl v1.0.xml", "docs v1.0", "docs beta", "re-run v1.0, 1 page changed (watch)"]) console.log(`\n${name}: ${JSON.stringify(get(name).figures)}`);
 }
 
