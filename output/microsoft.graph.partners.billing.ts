@@ -13,7 +13,8 @@ import { hasODataType } from "./runtime.js";
  */
 export interface Blob {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.partners.billing.blob";
+  "@odata.type"?:
+    "#microsoft.graph.partners.billing.blob" | "microsoft.graph.partners.billing.blob";
   /** The name of the file, relative to the root directory of the export. */
   name?: string | null;
   /** The partition that this file covers, when the data is split across several files. */
@@ -34,7 +35,9 @@ export function isBlob(value: unknown): value is Blob {
  */
 export interface ExportSuccessOperation extends Operation {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.partners.billing.exportSuccessOperation";
+  "@odata.type"?:
+    | "#microsoft.graph.partners.billing.exportSuccessOperation"
+    | "microsoft.graph.partners.billing.exportSuccessOperation";
   /**
    * The status of the operation. Supports a subset of the values for **longRunningOperationStatus**. Possible value is: `succeeded`. Inherited from operation.
    *
@@ -61,7 +64,9 @@ export function isExportSuccessOperation(value: unknown): value is ExportSuccess
  */
 export interface FailedOperation extends Operation {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.partners.billing.failedOperation";
+  "@odata.type"?:
+    | "#microsoft.graph.partners.billing.failedOperation"
+    | "microsoft.graph.partners.billing.failedOperation";
   /** The error that caused the export to fail. */
   error?: microsoftGraph.PublicError | null;
   /**
@@ -86,7 +91,8 @@ export function isFailedOperation(value: unknown): value is FailedOperation {
  */
 export interface Manifest extends microsoftGraph.Entity {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.partners.billing.manifest";
+  "@odata.type"?:
+    "#microsoft.graph.partners.billing.manifest" | "microsoft.graph.partners.billing.manifest";
   /**
    * How many files the export produced for the partner tenant.
    *
@@ -94,7 +100,7 @@ export interface Manifest extends microsoftGraph.Entity {
    */
   blobCount?: number | null;
   /** The files that the export produced, one entry per file. */
-  blobs?: Blob[];
+  blobs?: Blob[] | null;
   /**
    * When the manifest was created. The value uses ISO 8601 format and is always in UTC.
    *
@@ -133,9 +139,13 @@ export interface Operation extends microsoftGraph.Entity {
   /** The type of the payload: this type or one derived from it. */
   "@odata.type"?:
     | "#microsoft.graph.partners.billing.operation"
+    | "microsoft.graph.partners.billing.operation"
     | "#microsoft.graph.partners.billing.exportSuccessOperation"
+    | "microsoft.graph.partners.billing.exportSuccessOperation"
     | "#microsoft.graph.partners.billing.failedOperation"
-    | "#microsoft.graph.partners.billing.runningOperation";
+    | "microsoft.graph.partners.billing.failedOperation"
+    | "#microsoft.graph.partners.billing.runningOperation"
+    | "microsoft.graph.partners.billing.runningOperation";
   /**
    * When the operation was started. The value uses ISO 8601 format and is always in UTC.
    *
@@ -154,7 +164,11 @@ export interface Operation extends microsoftGraph.Entity {
 
 /** {@link Operation} or any type derived from it, discriminated by `@odata.type`. */
 export type AnyOperation =
-  | (Operation & { "@odata.type"?: "#microsoft.graph.partners.billing.operation" })
+  | (Operation & {
+      "@odata.type"?:
+        | "#microsoft.graph.partners.billing.operation"
+        | "microsoft.graph.partners.billing.operation";
+    })
   | ExportSuccessOperation
   | FailedOperation
   | RunningOperation;
@@ -178,7 +192,9 @@ export function isOperation(value: unknown): value is AnyOperation {
  */
 export interface RunningOperation extends Operation {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.partners.billing.runningOperation";
+  "@odata.type"?:
+    | "#microsoft.graph.partners.billing.runningOperation"
+    | "microsoft.graph.partners.billing.runningOperation";
   /**
    * The status of the operation. Supports a subset of the values for **longRunningOperationStatus**. Possible values are: `notStarted`, `running`. Inherited from operation.
    *

@@ -44,10 +44,15 @@ export interface Entity extends odata.InstanceAnnotations {
   /** The type of the payload: this type or one derived from it. */
   "@odata.type"?:
     | "#microsoft.graph.partners.billing.exportSuccessOperation"
+    | "microsoft.graph.partners.billing.exportSuccessOperation"
     | "#microsoft.graph.partners.billing.failedOperation"
+    | "microsoft.graph.partners.billing.failedOperation"
     | "#microsoft.graph.partners.billing.manifest"
+    | "microsoft.graph.partners.billing.manifest"
     | "#microsoft.graph.partners.billing.operation"
-    | "#microsoft.graph.partners.billing.runningOperation";
+    | "microsoft.graph.partners.billing.operation"
+    | "#microsoft.graph.partners.billing.runningOperation"
+    | "microsoft.graph.partners.billing.runningOperation";
   /** The unique identifier for an entity. Read-only. Not nullable. */
   id?: string;
 }
@@ -58,7 +63,9 @@ export type AnyEntity =
   | microsoftGraphPartnersBilling.FailedOperation
   | microsoftGraphPartnersBilling.Manifest
   | (microsoftGraphPartnersBilling.Operation & {
-      "@odata.type"?: "#microsoft.graph.partners.billing.operation";
+      "@odata.type"?:
+        | "#microsoft.graph.partners.billing.operation"
+        | "microsoft.graph.partners.billing.operation";
     })
   | microsoftGraphPartnersBilling.RunningOperation;
 
@@ -82,11 +89,11 @@ export function isEntity(value: unknown): value is AnyEntity {
  */
 export interface PublicError {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.publicError";
+  "@odata.type"?: "#microsoft.graph.publicError" | "microsoft.graph.publicError";
   /** A short, stable code that identifies the kind of error. */
   code?: string | null;
   /** Additional messages that give more detail about the error. */
-  details?: string[];
+  details?: string[] | null;
   /** A readable explanation of the error, meant for developers. */
   message?: string | null;
   /** The name of the item or field that the error relates to, if any. */

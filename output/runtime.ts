@@ -54,14 +54,27 @@ export interface CollectionResponse<T> {
   value?: T[];
 }
 
-/** The control information an entity in a payload may carry, besides its `@odata.type`. Every root entity type extends this. */
+/** The control information an entity in a payload may carry, besides its `@odata.type`, and the annotations of its properties (`members@odata.nextLink`, `photo@odata.mediaContentType`). Every root entity type extends this. */
 export interface InstanceAnnotations {
+  [annotation: `${string}@odata.${string}`]: unknown;
   /** The metadata URL of the payload's type or entity set. */
   "@odata.context"?: string;
   /** The entity's version, for `If-Match` on updates. */
   "@odata.etag"?: string;
   /** The entity's canonical URL. */
   "@odata.id"?: string;
+  /** The URL to update the entity at, when it is not its id. */
+  "@odata.editLink"?: string;
+  /** The URL to read the entity at, when it is not its id. */
+  "@odata.readLink"?: string;
+  /** A media entity's content type (the MIME type of its stream). */
+  "@odata.mediaContentType"?: string;
+  /** The URL to update a media entity's stream at. */
+  "@odata.mediaEditLink"?: string;
+  /** The URL to read a media entity's stream at. */
+  "@odata.mediaReadLink"?: string;
+  /** The version of a media entity's stream. */
+  "@odata.mediaEtag"?: string;
 }
 
 /** A single primitive or enum value as the service returns it: wrapped in an object, under `value`. */

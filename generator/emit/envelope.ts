@@ -19,9 +19,11 @@ const CONTEXT = property("@odata.context", "string", "The metadata URL of the pa
 /**
  * The generic parts of the OData JSON format that wrap the model's types: the annotations every entity may carry,
  * a page of a collection, and the object a primitive result comes in. Types only: nothing here exists at run time.
+ * `annotations: false` (the single layout, a drop-in for @microsoft/microsoft-graph-types) leaves out the index
+ * signature of property annotations, which would make that package's types unassignable to ours.
  */
-export function envelopeStatements(names: EnvelopeNames, readonly = false): InterfaceDeclarationStructure[] {
-  const statements = envelopeInterfaces(names);
+export function envelopeStatements(names: EnvelopeNames, readonly = false, annotations = true): InterfaceDeclarationStructure[] {
+  const statements = envelopeInterfaces(names).map((s) => (annotations ? s : { ...s, indexSignatures: [] }));
   return readonly ? statements.map((s) => ({ ...s, properties: s.properties?.map((p) => ({ ...p, isReadonly: true })) })) : statements;
 }
 
@@ -47,12 +49,22 @@ function envelopeInterfaces(names: EnvelopeNames): InterfaceDeclarationStructure
       kind: StructureKind.Interface,
       name: names.InstanceAnnotations,
       isExported: true,
-      docs: jsDoc("The control information an entity in a payload may carry, besides its `@odata.type`. Every root entity type extends this."),
+      docs: jsDoc(
+        "The control information an entity in a payload may carry, besides its `@odata.type`, and the annotations of its properties (`members@odata.nextLink`, `photo@odata.mediaContentType`). Every root entity type extends this.",
+      ),
       properties: [
         CONTEXT,
         property("@odata.etag", "string", "The entity's version, for `If-Match` on updates."),
         property("@odata.id", "string", "The entity's canonical URL."),
+        property("@odata.editLink", "string", "The URL to update the entity at, when it is not its id."),
+        property("@odata.readLink", "string", "The URL to read the entity at, when it is not its id."),
+        property("@odata.mediaContentType", "string", "A media entity's content type (the MIME type of its stream)."),
+        property("@odata.mediaEditLink", "string", "The URL to update a media entity's stream at."),
+        property("@odata.mediaReadLink", "string", "The URL to read a media entity's stream at."),
+        property("@odata.mediaEtag", "string", "The version of a media entity's stream."),
       ],
+      // Only names with `@odata.` in them: a misspelled property is still an excess property.
+      indexSignatures: [{ keyName: "annotation", keyType: "`${string}@odata.${string}`", returnType: "unknown" }],
     },
     {
       kind: StructureKind.Interface,

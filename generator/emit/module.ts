@@ -25,7 +25,33 @@ export interface EmitMode {
 /** An enum member name that needs no quotes. */
 const ENUM_MEMBER = /^[A-Za-z_$][\w$]*$/;
 
-const odataLiteral = (type: StructuredType): string => JSON.stringify(`#${type.fqn}`);
+/**
+ * The `@odata.type` a payload of the type carries: `#` and the qualified name as the service writes it, or the name
+ * alone, as request bodies and nested objects in the docs often do (the guards accept both too).
+ */
+function odataTypeText(types: readonly StructuredType[]): string {
+  return types.map((t) => `${JSON.stringify(`#${t.fqn}`)} | ${JSON.stringify(t.fqn)}`).join(" | ");
+}
+
+/**
+ * Names of the dynamic properties an open type's payloads carry, where Graph fixes their form: directory schema
+ * extensions on every directory object (`extension_<appId>_<name>`). A pattern keeps the excess-property check for
+ * every other name.
+ */
+const DYNAMIC_PROPERTY_NAMES: Readonly<Record<string, string>> = { "microsoft.graph.directoryObject": "`extension_${string}`" };
+
+/**
+ * An open type's index signature: one with no properties of its own or inherited is a dictionary (the planner's
+ * `plannerAssignments`, keyed by user id), any key; one whose dynamic names Graph fixes gets their pattern. Other
+ * open types get none, so a misspelled property is still an error.
+ */
+function indexSignatures(type: StructuredType, hierarchy: Hierarchy): { keyName: string; keyType: string; returnType: string }[] {
+  const pattern = DYNAMIC_PROPERTY_NAMES[type.fqn];
+  if (pattern) return [{ keyName: "name", keyType: pattern, returnType: "unknown" }];
+  if (!type.openType) return [];
+  for (let t: StructuredType | undefined = type; t; t = t.baseType ? hierarchy.type(t.baseType) : undefined) if (t.properties.length) return [];
+  return [{ keyName: "key", keyType: "string", returnType: "unknown" }];
+}
 
 /** `export type X = string;`: a CSDL type definition is a primitive under another name. */
 export function typeDefinitionStatements(definition: TypeDefinition, name = typeIdentifier(definition.name)): StatementStructures[] {
@@ -102,9 +128,7 @@ function propertySignature(property: Property, scope: ModuleScope): PropertySign
     name: propertyKey(property.name),
     hasQuestionToken: true,
     ...readonlyFlag(scope),
-    // The single layout is the drop-in for @microsoft/microsoft-graph-types, which writes a collection the metadata
-    // does not mark Nullable="false" as `T[] | null`; the modules layout keeps `T[]` (the service sends [], not null).
-    type: valueTypeText(property, scope, scope.plan.shape.nullable, scope.plan.layout === "single"),
+    type: valueTypeText(property, scope, scope.plan.shape.nullable),
     docs: jsDoc(property.description, tags),
   };
 }
@@ -122,7 +146,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
       name: propertyKey("@odata.type"),
       hasQuestionToken: true,
       ...readonlyFlag(scope),
-      type: subtree.map(odataLiteral).join(" | "),
+      type: odataTypeText(subtree),
       docs: jsDoc(derived.length ? "The type of the payload: this type or one derived from it." : "The type of the payload."),
     });
   }
@@ -137,6 +161,8 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
       isExported: true,
       extends: extendsTypes,
       properties,
+      // Not in the single layout: an index signature makes the official package's types unassignable to ours.
+      indexSignatures: scope.plan.layout === "modules" ? indexSignatures(type, hierarchy) : [],
       docs: jsDoc(notes || undefined, [tag("see", type.fqn), ...deprecationTags(type.deprecation)]),
     } satisfies InterfaceDeclarationStructure,
   ];
@@ -145,7 +171,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
     // Each member carries only its own @odata.type literal, so a switch on "@odata.type" narrows to one member.
     const members = subtree.map((member) => {
       const ref = scope.refer(member.fqn);
-      return hierarchy.descendants(member.fqn).length ? `(${ref} & { ${propertyKey("@odata.type")}?: ${odataLiteral(member)} })` : ref;
+      return hierarchy.descendants(member.fqn).length ? `(${ref} & { ${propertyKey("@odata.type")}?: ${odataTypeText([member])} })` : ref;
     });
     guarded = declared?.union ?? unionName(name);
     statements.push({

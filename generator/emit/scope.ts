@@ -42,6 +42,15 @@ export class ModuleScope {
   }
 
   /**
+   * A property, parameter or return value of the type. The modules layout writes the payload (a derived type is a
+   * valid value); the single layout, a drop-in for @microsoft/microsoft-graph-types, the declared type as that
+   * package does: with unions in recursive types, the compiler can no longer relate that package's types to ours.
+   */
+  referMember(fqn: string): string {
+    return this.plan.layout === "modules" ? this.referPayload(fqn) : this.referValue(fqn);
+  }
+
+  /**
    * With TypeScript enums (enumStyle "enum", modules layout), the type of one member (`Color.red`), since a string
    * literal is not assignable to an enum; otherwise undefined (the member is its string literal).
    */

@@ -30,7 +30,7 @@ export function singleFileStatements(model: Model, hierarchy: Hierarchy, plan: N
     usesRoot ||= scope.usesRoot;
     return statements;
   };
-  const statements: StatementStructures[] = [...envelopeStatements(plan.envelope, plan.shape.readonly)];
+  const statements: StatementStructures[] = [...envelopeStatements(plan.envelope, plan.shape.readonly, false)];
   if (model.namespaces.some((n) => n.name === ROOT_NAMESPACE)) statements.push(...body(ROOT_NAMESPACE));
   for (const namespace of model.namespaces) {
     const nested = plan.nested.get(namespace.name);

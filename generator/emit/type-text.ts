@@ -49,13 +49,19 @@ export interface ValueShape {
   nullable: boolean;
   /** A property redeclared with a subset of its enum's members. */
   narrowedTo?: string[];
-  /** A collection the metadata does not mark `Nullable="false"` (see Property); only the single layout writes it `T[] | null`. */
+  /** A collection that may be null (see Property): `T[] | null`. */
   collectionNullable?: boolean;
 }
 
 /** How a value's named type is written from the scope being emitted (see ModuleScope). */
 export interface ValueNamer {
   referValue(fqn: string): string;
+  /**
+   * How a property, parameter or return value of a structured type is written: in the modules layout, the `Any*`
+   * union where the type has one, since the value may be any type derived from it (a `scope` holding an
+   * accessReviewQueryScope). Without this, `referValue`.
+   */
+  referMember?(fqn: string): string;
   isFlags(fqn: string): boolean;
   /** The type of one enum member when it is not its string literal (TypeScript enums). */
   enumMemberType?(fqn: string, member: string): string | undefined;
@@ -67,11 +73,10 @@ export interface ValueNamer {
 export const omittedRemark = (fqn: string): string => `The type ${fqn} is in a namespace left out of the output (namespaces option), so this is \`unknown\`.`;
 
 /**
- * The type of a property, parameter or return value: `T`, `T | null` or `T[]` (collections never hold null). With
- * `nullableCollections` (the single layout, shaped like @microsoft/microsoft-graph-types), a collection marked
- * `collectionNullable` is `T[] | null`, as that package writes it; with the nullable style "optional" it stays `T[]`.
+ * The type of a property, parameter or return value: `T`, `T | null`, `T[]` or `T[] | null` (a collection marked
+ * `collectionNullable`; its items are never null). With the nullable style "optional", never `| null`.
  */
-export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "null" | "optional" = "null", nullableCollections = false): string {
+export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "null" | "optional" = "null"): string {
   let element: string;
   if (value.narrowedTo?.length) {
     const fqn = value.type.kind === "named" ? value.type.fqn : undefined;
@@ -79,11 +84,11 @@ export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "n
     const flags = value.type.kind === "named" && namer.isFlags(value.type.fqn);
     element = flags ? flagsCombinationText(value.narrowedTo, members.join(" | ")) : members.join(" | ");
   } else if (value.type.kind === "primitive") element = PRIMITIVE_TYPES[value.type.edm];
-  else if (value.type.kind === "named") element = namer.isOmitted?.(value.type.fqn) ? "unknown" : namer.referValue(value.type.fqn);
+  else if (value.type.kind === "named") element = namer.isOmitted?.(value.type.fqn) ? "unknown" : (namer.referMember ?? namer.referValue).call(namer, value.type.fqn);
   else element = "unknown";
   if (value.collection) {
     const array = `${element.includes(" ") ? `(${element})` : element}[]`;
-    return nullableCollections && value.collectionNullable && nullable === "null" ? `${array} | null` : array;
+    return value.collectionNullable && nullable === "null" ? `${array} | null` : array;
   }
   return value.nullable && nullable === "null" && element !== "unknown" ? `${element} | null` : element;
 }

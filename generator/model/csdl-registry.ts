@@ -124,6 +124,17 @@ export function comparePositions(a: Position, b: Position): number {
  * A type reference as written (`Collection(graph.phone)`, `Edm.String`, `self.alert`) -> the model's type use.
  * One that names nothing becomes `unknown` with a GT1001 at the element that wrote it (`what` names that element).
  */
+/**
+ * Graph's `microsoft.graph.Json`: a complex type with nothing declared, standing for any JSON value (a workbook
+ * range's `values` hold strings, numbers and arrays of arrays). A value of it is Edm.Json, as the docs write it:
+ * `unknown`, since an object type would reject every string, number and array the service sends.
+ */
+function isJsonType(context: BuildContext, fqn: string): boolean {
+  if (fqn !== "microsoft.graph.Json") return false;
+  const entry = context.registry.types.get(fqn);
+  return entry?.kind === "structured" && entry.element.kind === "complex" && !entry.element.properties.length && !entry.element.navigationProperties.length && !entry.element.baseType;
+}
+
 export function resolveTypeUse(
   context: BuildContext,
   written: string,
@@ -139,6 +150,7 @@ export function resolveTypeUse(
     return { type: { kind: "unknown", written }, collection };
   }
   const fqn = context.names.qualify(inner, scope);
+  if (isJsonType(context, fqn)) return { type: { kind: "primitive", edm: "Json" }, collection };
   if (context.registry.types.has(fqn)) return { type: { kind: "named", fqn }, collection };
   const why = context.registry.operations.has(fqn) || context.registry.containers.has(fqn) ? `${fqn} is not a type` : `no schema defines ${fqn}`;
   context.diagnostics.push(diagnostic("unresolved-type", `type "${written}" of ${what} cannot be resolved (${why}); typed as unknown`, at));

@@ -66,8 +66,10 @@ export function buildProperties(declaration: TypeDeclaration, keyProperty: strin
       name: row.name,
       type,
       collection: row.type.collection,
-      // OData: a collection is never null (it is empty); a key never is; otherwise what the docs say, default nullable.
+      // A key is never null; otherwise what the docs say, default nullable. A collection's items are never null,
+      // but the collection itself may be (the docs' own examples send `"finishings": null`), unless "Not nullable".
       nullable: row.type.collection || row.name === keyProperty ? false : (row.nullable ?? true),
+      ...(row.type.collection && row.nullable !== false ? { collectionNullable: true } : {}),
       deprecated: row.deprecated,
       navigation,
       at: row.at,

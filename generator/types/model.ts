@@ -47,11 +47,10 @@ export interface Property {
   /** Whether the value may be null. Always false for a collection (see `collectionNullable`) and for a key. */
   nullable: boolean;
   /**
-   * A collection-valued property the metadata does not mark `Nullable="false"` (CSDL path only; the docs never set
-   * it, the merge keeps the metadata's). OData CSDL 4.0 reads `Nullable` on a collection as speaking of its items,
-   * and the service sends `[]`, never null, so `nullable` stays false and the modules layout writes `T[]`; the single
-   * layout, shaped like @microsoft/microsoft-graph-types, writes such a collection `T[] | null` as that package does.
-   * Absent when the property is not a collection or says `Nullable="false"`.
+   * A collection-valued property that may be null: in the metadata, one without `Nullable="false"`; in the docs, one
+   * not described as "Not nullable" (the merge keeps the metadata's). Written `T[] | null`: the docs' own response
+   * examples send null collections (`"finishings": null`), and @microsoft/microsoft-graph-types types them so too.
+   * Absent when the property is not a collection or is not nullable.
    */
   collectionNullable?: boolean;
   description?: string;

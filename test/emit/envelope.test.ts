@@ -19,8 +19,13 @@ describe("the OData envelope", () => {
     expect(declaration(runtime, "export interface CollectionResponse<T>").replace(/ *\/\*\*.*\*\/\n/g, "")).toBe(
       'export interface CollectionResponse<T> {\n  "@odata.context"?: string;\n  "@odata.count"?: number | null;\n  "@odata.nextLink"?: string | null;\n  "@odata.deltaLink"?: string | null;\n  value?: T[];\n}',
     );
-    expect(declaration(runtime, "export interface InstanceAnnotations").replace(/ *\/\*\*.*\*\/\n/g, "")).toBe(
-      'export interface InstanceAnnotations {\n  "@odata.context"?: string;\n  "@odata.etag"?: string;\n  "@odata.id"?: string;\n}',
+    expect(declaration(runtime, "export interface InstanceAnnotations").replace(/ *\/\*\*.*\*\/\n/g, "").replace(/ *\/\/.*\n/g, "")).toBe(
+      [
+        "export interface InstanceAnnotations {",
+        "  [annotation: `${string}@odata.${string}`]: unknown;",
+        ...["context", "etag", "id", "editLink", "readLink", "mediaContentType", "mediaEditLink", "mediaReadLink", "mediaEtag"].map((name) => `  "@odata.${name}"?: string;`),
+        "}",
+      ].join("\n"),
     );
     expect(declaration(runtime, "export interface ValueResponse<T>").replace(/ *\/\*\*.*\*\/\n/g, "")).toBe('export interface ValueResponse<T> {\n  "@odata.context"?: string;\n  value?: T;\n}');
     expect(out["index.ts"]).toContain('export type { CollectionResponse, InstanceAnnotations, ValueResponse } from "./runtime.js";');

@@ -47,7 +47,7 @@ export function isColor(value: unknown): value is Color {
 /** @see microsoft.graph.address */
 export interface Address {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.address";
+  "@odata.type"?: "#microsoft.graph.address" | "microsoft.graph.address";
   city?: string | null;
   color?: Color | null;
   /** @see {@link Color} */
@@ -91,7 +91,7 @@ export function isColor(value: unknown): value is Color {
 /** @see microsoft.graph.address */
 export interface Address {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.address";
+  "@odata.type"?: "#microsoft.graph.address" | "microsoft.graph.address";
   city?: string | null;
   color?: Color | null;
   /** @see {@link Color} */
@@ -132,7 +132,7 @@ export const Color = Object.freeze({
 /** @see microsoft.graph.address */
 export interface Address {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.address";
+  "@odata.type"?: "#microsoft.graph.address" | "microsoft.graph.address";
   city?: string | null;
   color?: Color | null;
   /** @see {@link Color} */
@@ -169,7 +169,7 @@ export function isColor(value: unknown): value is Color {
 /** @see microsoft.graph.address */
 export interface Address {
   /** The type of the payload. */
-  readonly "@odata.type"?: "#microsoft.graph.address";
+  readonly "@odata.type"?: "#microsoft.graph.address" | "microsoft.graph.address";
   readonly city?: string | null;
   readonly color?: Color | null;
   /** @see {@link Color} */
@@ -218,7 +218,7 @@ export function isColor(value: unknown): value is Color {
 /** @see microsoft.graph.address */
 export interface Address {
   /** The type of the payload. */
-  "@odata.type"?: "#microsoft.graph.address";
+  "@odata.type"?: "#microsoft.graph.address" | "microsoft.graph.address";
   city?: string;
   color?: Color;
   /** @see {@link Color} */
@@ -297,7 +297,7 @@ import { hasODataType } from "./runtime.js";
  */
 export interface Person extends odata.InstanceAnnotations {
   /** The type of the payload. */
-  "@odata.type"?: "#contoso.hr.person";
+  "@odata.type"?: "#contoso.hr.person" | "contoso.hr.person";
   id?: string;
   /** @remarks The type microsoft.graph.color is in a namespace left out of the output (namespaces option), so this is \`unknown\`. */
   favorite?: unknown;

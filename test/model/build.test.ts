@@ -106,26 +106,25 @@ describe("namespaces and inheritance", () => {
 });
 
 describe("properties", () => {
-  test("primitive spellings map to EDM primitives; collections and keys are not nullable", () => {
+  test("primitive spellings map to EDM primitives; keys are not nullable; a collection may be null unless \"Not nullable\"", () => {
     const { model, diagnostics } = modelOf({
       "entity.md": entity,
       "a.md": resourcePage({
         name: "a",
         annotation: { blockType: "resource", "@odata.type": "microsoft.graph.a", baseType: "microsoft.graph.entity" },
-        properties: ["|name|string|x|", "|count|Edm.Int32|x|", "|tags|String collection|x|", "|flag|Boolean|Not nullable.|"],
+        properties: ["|name|string|x|", "|count|Edm.Int32|x|", "|tags|String collection|x|", "|codes|String collection|Not nullable.|", "|flag|Boolean|Not nullable.|"],
       }),
     });
     expect(diagnostics).toEqual([]);
     const props = type(model, "microsoft.graph.a").properties;
-    expect(props.map((p) => [p.name, p.type, p.collection, p.nullable])).toEqual([
-      ["name", { kind: "primitive", edm: "String" }, false, true],
-      ["count", { kind: "primitive", edm: "Int32" }, false, true],
-      ["tags", { kind: "primitive", edm: "String" }, true, false],
-      ["flag", { kind: "primitive", edm: "Boolean" }, false, false],
+    expect(props.map((p) => [p.name, p.type, p.collection, p.nullable, p.collectionNullable])).toEqual([
+      ["name", { kind: "primitive", edm: "String" }, false, true, undefined],
+      ["count", { kind: "primitive", edm: "Int32" }, false, true, undefined],
+      ["tags", { kind: "primitive", edm: "String" }, true, false, true],
+      ["codes", { kind: "primitive", edm: "String" }, true, false, undefined],
+      ["flag", { kind: "primitive", edm: "Boolean" }, false, false, undefined],
     ]);
     expect(type(model, "microsoft.graph.entity").properties[0]).toMatchObject({ name: "id", nullable: false });
-    // The docs say nothing of a collection's own nullability: collectionNullable is the metadata's alone.
-    expect(props.filter((p) => "collectionNullable" in p)).toEqual([]);
   });
 
   test("unqualified, qualified and linked type names resolve; an unknown one degrades to unknown with a warning", () => {

@@ -143,14 +143,14 @@ describe("the merged model", () => {
     });
   });
 
-  test("a collection's own nullability (collectionNullable) is the metadata's; the docs never set it", () => {
+  test("a collection's own nullability (collectionNullable) is the metadata's, whatever the docs say", () => {
     const { model, docs } = merge(
       {
         "entity.md": entityPage,
         "group.md": resourcePage({
           name: "group",
           annotation: annotation("group", { baseType: "microsoft.graph.entity" }),
-          properties: ["|tags|String collection|The tags (docs).|", "|codes|String collection|The codes (docs).|"],
+          properties: ["|tags|String collection|The tags (docs). Not nullable.|", "|codes|String collection|The codes (docs).|"],
         }),
       },
       `
@@ -161,9 +161,10 @@ describe("the merged model", () => {
         </EntityType>
       `,
     );
-    expect(type(docs, "microsoft.graph.group").properties.filter((p) => "collectionNullable" in p)).toEqual([]);
+    // The docs alone: the opposite of the metadata, on purpose.
+    expect(type(docs, "microsoft.graph.group").properties.map((p) => [p.name, p.collectionNullable])).toEqual([["tags", undefined], ["codes", true]]);
     expect(type(model, "microsoft.graph.group").properties.map((p) => [p.name, p.nullable, p.collectionNullable, p.description])).toEqual([
-      ["tags", false, true, "The tags (docs)."],
+      ["tags", false, true, "The tags (docs). Not nullable."],
       ["codes", false, undefined, "The codes (docs)."],
     ]);
   });
