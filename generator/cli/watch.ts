@@ -166,6 +166,7 @@ class Runs {
     const errors = countBySeverity(result.diagnostics).error;
     if (!result.generated || (this.#lastWrittenErrors !== undefined && errors > this.#lastWrittenErrors)) return false;
     const out = this.settings.out;
+    // Before the write, so that the write's own events are recognised as ours while it is under way.
     this.generated = new Set(result.files.map((f) => path.join(out, ...f.path.split("/"))));
     await writeOutput(out, result.files);
     this.#lastWrittenErrors = errors;
