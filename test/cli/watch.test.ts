@@ -1,95 +1,20 @@
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
-import type { ProgressStream } from "../../generator/cli/progress.js";
-import { watch, type WatchOptions, type WatchRun } from "../../generator/cli/watch.js";
+import { watch } from "../../generator/cli/watch.js";
 import { resourcePage, ROOT, runCli } from "../helpers.js";
-
-/** What a test waits for at most, well under each test's own timeout, so a miss fails with a message that says what. */
-const WAIT_MS = 20_000;
+import { brokenPage, hasText, page, SAVES, startWatch, stopWatches, WAIT_MS } from "./watch-helpers.js";
 
 let tmp: string;
 beforeEach(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-watch-"));
 });
-/** Watches a test started: stopped after it even when it fails, or jest would wait on them for ever. */
-const running = new Set<() => Promise<number>>();
 afterEach(async () => {
-  await Promise.all([...running].map((stop) => stop()));
-  running.clear();
+  await stopWatches();
   await rm(tmp, { recursive: true, force: true });
 });
-
-/** A page of type `b` in namespace contoso with one property of that name (String unless said). */
-const page = (property: string, type = "String"): string => resourcePage({ name: "b", namespace: "contoso", properties: [`|${property}|${type}|The ${property}.|`] });
-const brokenPage = (property: string): string => page(property).replace('"blockType": "resource",', '"blockType": "resource"');
-
-/** The three ways editors save: write the file in place, rename a temp file over it, delete it and create it. */
-const SAVES: Record<string, (file: string, text: string) => Promise<void>> = {
-  "in place": (file, text) => writeFile(file, text),
-  "rename over": async (file, text) => {
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.swp`);
-    await writeFile(temp, text);
-    await rename(temp, file);
-  },
-  "delete and create": async (file, text) => {
-    await rm(file);
-    await writeFile(file, text);
-  },
-};
-
-/** Runs and idle checks as they are reported, and ways to wait for them (events, never sleeps). */
-function recorder() {
-  const runs: WatchRun[] = [];
-  let idles = 0;
-  const waiters = new Set<() => void>();
-  const notify = (): void => waiters.forEach((check) => check());
-  const waitFor = <T>(probe: () => T | undefined, what: string): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`${what}: not within ${WAIT_MS} ms (runs: ${runs.map((r) => r.line).join(" | ")})`))), WAIT_MS);
-      const check = (): void => {
-        const found = probe();
-        if (found === undefined) return;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolve(found);
-      };
-      waiters.add(check);
-      check();
-    });
-  return {
-    runs,
-    hooks: { onRun: (run: WatchRun) => (runs.push(run), notify()), onIdle: () => (idles++, notify()) },
-    /** Run number `n`. */
-    until: (n: number) => waitFor(() => runs[n - 1], `run #${n}`),
-    /** The first run after those seen so far that satisfies `accept`. */
-    next: (accept: (run: WatchRun) => boolean, what: string) => {
-      const from = runs.length;
-      return waitFor(() => runs.slice(from).find(accept), what);
-    },
-    /** The next batch of events that changed nothing. */
-    idle: () => {
-      const from = idles;
-      return waitFor(() => (idles > from ? true : undefined), "a batch that changed nothing");
-    },
-  };
-}
-
-/** A watch in `tmp`, printing into strings, stopped by `stop()` (which returns its exit code). */
-function startWatch(options: WatchOptions, progress?: ProgressStream) {
-  const printed = { stdout: "", stderr: "" };
-  const io = { stdout: (t: string) => (printed.stdout += t), stderr: (t: string) => (printed.stderr += t), cwd: tmp, ...(progress ? { progress } : {}) };
-  const recording = recorder();
-  const controller = new AbortController();
-  const stopped = watch({ debounceMs: 50, pollMs: 100, ...options }, io, { ...recording.hooks, signal: controller.signal });
-  const stop = (): Promise<number> => (controller.abort(), stopped);
-  running.add(stop);
-  return { ...recording, printed, stop };
-}
-
-const hasText = (run: WatchRun, text: string): boolean => run.written && !!run.result?.files.some((f) => f.text.includes(text));
 
 test("regenerates on change, parsing only the changed page; survives a broken page; stops on abort", async () => {
   const docs = path.join(tmp, "docs");
@@ -97,7 +22,7 @@ test("regenerates on change, parsing only the changed page; survives a broken pa
   await mkdir(docs);
   await writeFile(path.join(docs, "a.md"), resourcePage({ name: "a", namespace: "contoso", properties: ["|id|String|The id.|"] }));
   await writeFile(path.join(docs, "b.md"), page("size", "Int32"));
-  const { runs, until, printed, stop } = startWatch({ inputs: ["docs"], out: "out" });
+  const { runs, until, printed, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
 
   const first = await until(1);
   expect(first.written).toBe(true);
@@ -147,7 +72,7 @@ describe.each([
     const file = path.join(tmp, "docs", "b.md");
     await mkdir(path.dirname(file));
     await writeFile(file, page("p0"));
-    const { runs, until, next, printed, stop } = startWatch({ inputs: [input], out: "out" });
+    const { runs, until, next, printed, stop } = startWatch(tmp, { inputs: [input], out: "out" });
     await until(1);
     for (const n of [1, 2, 3]) {
       await SAVES[style]!(file, page(`p${n}`));
@@ -166,7 +91,7 @@ test("a page broken and then fixed by renaming over it is written again, every t
   const file = path.join(tmp, "docs", "b.md");
   await mkdir(path.dirname(file));
   await writeFile(file, page("p0"));
-  const { until, next, stop } = startWatch({ inputs: ["docs"], out: "out" });
+  const { until, next, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
   await until(1);
   for (const n of [1, 2]) {
     await SAVES["rename over"]!(file, brokenPage(`p${n}`));
@@ -183,7 +108,7 @@ test("the input folder deleted and recreated (a branch switch) is watched again:
   const docs = path.join(tmp, "docs");
   await mkdir(docs);
   await writeFile(path.join(docs, "b.md"), page("p0"));
-  const { until, next, stop } = startWatch({ inputs: ["docs"], out: "out" });
+  const { until, next, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
   await until(1);
   // Gone and back at once: whether or not a run sees the gap, the recreated folder is what is watched.
   await rm(docs, { recursive: true });
@@ -201,7 +126,7 @@ test("an input folder gone for a while: a run says so, the folder is looked for,
   const docs = path.join(tmp, "docs");
   await mkdir(docs);
   await writeFile(path.join(docs, "b.md"), page("p0"));
-  const { until, next, printed, stop } = startWatch({ inputs: ["docs"], out: "out" });
+  const { until, next, printed, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
   await until(1);
   await rm(docs, { recursive: true });
   const gone = await next(() => true, "a run without the folder");
@@ -221,7 +146,7 @@ test("inputs under --out are watched (generate src/docs --out src); the run's ow
   const docs = path.join(tmp, "src", "docs");
   await mkdir(docs, { recursive: true });
   await writeFile(path.join(docs, "b.md"), page("p0"));
-  const { runs, until, next, idle, stop } = startWatch({ inputs: ["src/docs"], out: "src" });
+  const { runs, until, next, idle, stop } = startWatch(tmp, { inputs: ["src/docs"], out: "src" });
   await until(1);
   expect(await readFile(path.join(tmp, "src", "contoso.ts"), "utf8")).toContain("p0?: string");
   for (const n of [1, 2, 3]) {
@@ -238,7 +163,7 @@ test("inputs under --out are watched (generate src/docs --out src); the run's ow
 test("files that are not inputs (notes, the output folder inside the input folder) start no run", async () => {
   const a = resourcePage({ name: "a", namespace: "contoso", properties: ["|id|String|The id.|"] });
   await writeFile(path.join(tmp, "a.md"), a);
-  const { runs, until, idle, stop } = startWatch({ inputs: ["."], out: "out" });
+  const { runs, until, idle, stop } = startWatch(tmp, { inputs: ["."], out: "out" });
   await until(1);
   await writeFile(path.join(tmp, "notes.txt"), "not a page\n");
   await writeFile(path.join(tmp, "out", "contoso.ts"), "// edited by hand\n");
@@ -258,7 +183,7 @@ test("--quiet prints only errors and the summary lines; a progress line is drawn
       await mkdir(docs);
       await writeFile(path.join(docs, "b.md"), page("p0", "Nowhere")); // GT1001 unresolved type: a warning
       const stream = { isTTY: true, columns: 80, text: "", write: (t: string) => ((stream.text += t), true) };
-      const { until, printed, stop } = startWatch({ inputs: [path.basename(docs)], out: `${path.basename(docs)}-out`, quiet }, stream);
+      const { until, printed, stop } = startWatch(tmp, { inputs: [path.basename(docs)], out: `${path.basename(docs)}-out`, quiet }, stream);
       await until(1);
       await writeFile(path.join(docs, "c.md"), brokenPage("p1").replaceAll("# b ", "# c "));
       await until(2);
