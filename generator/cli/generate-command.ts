@@ -4,12 +4,12 @@ import { LAYOUTS, loadConfig } from "../config/config.js";
 import { DEFAULT_CACHE_DIR, DiskParseCache } from "../cache/cache.js";
 import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES } from "../emit/shape.js";
 import { generate } from "../index.js";
-import { displayPath } from "../read/sources.js";
+import { displayPath, STDIN } from "../read/sources.js";
 import { diffStat, unifiedDiffs } from "../write/diff.js";
 import { EXIT, type Io } from "./io.js";
 import { progressDisplay } from "./progress.js";
 import { limitsFrom, oneOf, UsageError, wholeNumber, type Flags } from "./options.js";
-import { countByKind, countBySeverity, formatDiagnostic, githubCommand, REPORTERS, summaryLine, summaryTable } from "./report.js";
+import { countByKind, countBySeverity, formatDiagnostic, githubCommand, REPORTERS, shownDiagnostics, summaryLine, summaryTable } from "./report.js";
 import { watchCommand } from "./watch.js";
 import type { CacheStats, StageTimings } from "../pipeline.js";
 
@@ -61,9 +61,12 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   const costOptions = { ...cacheOption, ...(threads !== undefined ? { threads } : {}) };
   if (flags.watch) {
     if (flags.check) throw new UsageError("--watch cannot be used with --check");
+    if (csdl.includes(STDIN)) throw new UsageError("--watch cannot watch standard input (--csdl -): name the file");
     const limits = limitsFrom(flags, loaded?.options.limits);
     const options = { inputs, cwd: io.cwd, out: outPath, layout, ...shape, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}) };
-    return watchCommand({ ...options, ...(flags.verbose ? { verbose: true } : {}), ...costOptions }, io);
+    // As below: --quiet prints errors and summary lines only and draws no progress; --verbose adds info.
+    const verbosity = { ...(flags.verbose ? { verbose: true } : {}), ...(flags.quiet ? { quiet: true } : {}) };
+    return watchCommand({ ...options, ...verbosity, ...costOptions }, io);
   }
   const progress = io.progress && !flags.quiet && reporter === "text" ? progressDisplay(io.progress, process.env) : undefined;
   const result = await generate({
@@ -95,11 +98,8 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
       : `wrote ${result.files.length} files to ${out}/`;
   const code = !result.generated ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
 
-  const shown = flags.quiet
-    ? result.diagnostics.filter((d) => d.severity === "error")
-    : flags.verbose || reporter !== "text"
-      ? result.diagnostics
-      : result.diagnostics.filter((d) => d.severity !== "info");
+  // The json and github reporters are read by programs, which filter for themselves: all but --quiet's cut.
+  const shown = shownDiagnostics(result.diagnostics, flags.quiet ? "quiet" : flags.verbose || reporter !== "text" ? "verbose" : "normal");
   if (reporter === "json") {
     // The texts behind the diff stay out of the JSON document: the file names say what differs.
     const check = result.check && { stale: result.check.stale, missing: result.check.missing, extra: result.check.extra, current: result.check.current };

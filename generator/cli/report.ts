@@ -11,6 +11,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return lines.join("\n");
 }
 
+/** How much a report shows: errors only (`--quiet`), everything but info (the default), everything (`--verbose`). */
+export type Verbosity = "quiet" | "normal" | "verbose";
+
+/** The diagnostics a report prints at that verbosity: `generate` and each `--watch` run use the same rule. */
+export function shownDiagnostics(diagnostics: readonly Diagnostic[], verbosity: Verbosity): Diagnostic[] {
+  if (verbosity === "quiet") return diagnostics.filter((d) => d.severity === "error");
+  return verbosity === "verbose" ? [...diagnostics] : diagnostics.filter((d) => d.severity !== "info");
+}
+
 export interface Counts {
   error: number;
   warning: number;

@@ -1,22 +1,28 @@
-import { watch as watchPath, type FSWatcher } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { LayeredParseCache, MemoryParseCache, type ParseCache } from "../cache/cache.js";
 import { generate, type GenerateOptions, type GenerateResult } from "../index.js";
 import { WorkerPool } from "../parallel/pool.js";
-import { InternalError } from "../pipeline.js";
+import { InternalError, type Progress } from "../pipeline.js";
 import { displayPath } from "../read/sources.js";
 import { writeOutput } from "../write/atomic.js";
 import { EXIT, type Io } from "./io.js";
-import { countBySeverity, formatDiagnostic, summaryLine } from "./report.js";
+import { progressDisplay } from "./progress.js";
+import { countBySeverity, formatDiagnostic, shownDiagnostics, summaryLine } from "./report.js";
+import { sameSnapshot, takeSnapshot, type Snapshot } from "./snapshot.js";
+import { InputWatcher, type WatchTarget } from "./watcher.js";
 
 export interface WatchOptions extends Omit<GenerateOptions, "check" | "write" | "cache"> {
   /** A disk cache to start from (and keep filling); the in-memory cache in front of it lives as long as the watch. */
   cache?: ParseCache;
   /** Quiet time after the last change before a run starts. Default 100 ms. */
   debounceMs?: number;
+  /** How often an input folder that has vanished is looked for. Default 250 ms. */
+  pollMs?: number;
   /** Also print info diagnostics. */
   verbose?: boolean;
+  /** Print only errors and each run's summary line; draw no progress. */
+  quiet?: boolean;
 }
 
 /** One run of the watch loop, as reported to `onRun`. */
@@ -35,137 +41,221 @@ export interface WatchRun {
 export interface WatchHooks {
   /** Called after each run, once its output is printed (and written). */
   onRun?: (run: WatchRun) => void;
+  /** Called when a batch of events turned out to change no input, so no run started. */
+  onIdle?: () => void;
   /** Watching stops (and `watch` resolves) when this aborts. */
   signal: AbortSignal;
 }
 
 const DOC_EXTENSIONS = [".md"];
 const CSDL_EXTENSIONS = [".xml", ".edmx", ".csdl"];
+/**
+ * Every name the write stage gives what is not generated code starts so: the manifest (.graph-typegen-manifest.json),
+ * the temp and backup folders beside `--out`, lock files. Changes to them are the run's own, never an input's.
+ */
+const OWN_PREFIX = ".graph-typegen-";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Batches events: a task `debounceMs` after the last one, never two at once; an event during a task means one more after it. */
+class Scheduler {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #pending = false;
+  #stopped = false;
+
+  constructor(
+    private readonly task: () => Promise<void>,
+    private readonly debounceMs: number,
+  ) {}
+
+  schedule(): void {
+    if (this.#stopped) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.now(), this.debounceMs);
+  }
+
+  now(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#pending = true;
+      return;
+    }
+    this.#running = this.task().finally(() => {
+      this.#running = undefined;
+      if (this.#pending) {
+        this.#pending = false;
+        this.schedule();
+      }
+    });
+  }
+
+  /** No task starts after this; resolves once the one in progress (if any) has finished. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    while (this.#running) await this.#running;
+  }
+}
+
+interface RunSettings {
+  /** What each run passes to `generate`, all but `onProgress` (a fresh progress line each run). */
+  generate: GenerateOptions;
+  out: string;
+  /** `out` as the summary line names it. */
+  shownOut: string;
+  verbose: boolean;
+  quiet: boolean;
+}
+
+/** The runs of one watch: each batch of events is checked against the inputs' contents, then maybe generated. */
+class Runs {
+  number = 0;
+  /** Absolute paths of the files the last written run generated: changes to them are the watch's own. */
+  generated = new Set<string>();
+  #lastWrittenErrors: number | undefined;
+  #previousLines = new Set<string>();
+  #snapshot: Snapshot = new Map();
+
+  constructor(
+    private readonly settings: RunSettings,
+    private readonly watchers: readonly InputWatcher[],
+    private readonly io: Io,
+    private readonly hooks: WatchHooks,
+  ) {}
+
+  /** Re-arms the watches, then runs if any input's content changed (always the first time). Never throws. */
+  async batch(): Promise<void> {
+    try {
+      const files = (await Promise.all(this.watchers.map((w) => w.sync()))).flat();
+      const snapshot = await takeSnapshot(files, this.#snapshot);
+      if (this.number > 0 && sameSnapshot(snapshot, this.#snapshot)) return this.hooks.onIdle?.();
+      this.#snapshot = snapshot;
+    } catch (error) {
+      // Cannot happen short of a bug; comparing is only a saving, so run as if something changed.
+      this.io.stderr(`[watch] cannot compare the inputs: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    await this.#run();
+  }
+
+  async #run(): Promise<void> {
+    this.number++;
+    const started = Date.now();
+    const { generate: options, quiet } = this.settings;
+    const progress = this.io.progress && !quiet ? progressDisplay(this.io.progress, process.env) : undefined;
+    const [draw, theirs] = [progress?.onProgress, options.onProgress];
+    const onProgress = draw && theirs ? (p: Progress): void => (draw(p), theirs(p)) : (draw ?? theirs);
+    let run: WatchRun;
+    try {
+      const result = await generate({ ...options, ...(onProgress ? { onProgress } : {}), write: false });
+      progress?.finish();
+      const written = await this.#writeUnlessWorse(result);
+      run = this.#report(result, written, started);
+    } catch (error) {
+      progress?.finish();
+      const file = error instanceof InternalError && error.file ? ` while processing ${error.file}` : "";
+      const line = `[watch #${this.number}] internal error${file}: ${error instanceof Error ? error.message : String(error)}; previous output kept`;
+      this.io.stderr(`${line}\n`);
+      run = { number: this.number, error, written: false, line };
+    }
+    this.hooks.onRun?.(run);
+  }
+
+  /** A run with more errors than the last written one (a page broken mid-edit), or no usable input, is not written. */
+  async #writeUnlessWorse(result: GenerateResult): Promise<boolean> {
+    const errors = countBySeverity(result.diagnostics).error;
+    if (!result.generated || (this.#lastWrittenErrors !== undefined && errors > this.#lastWrittenErrors)) return false;
+    const out = this.settings.out;
+    // Before the write, so that the write's own events are recognised as ours while it is under way.
+    this.generated = new Set(result.files.map((f) => path.join(out, ...f.path.split("/"))));
+    await writeOutput(out, result.files);
+    this.#lastWrittenErrors = errors;
+    return true;
+  }
+
+  /** Prints the diagnostics new since the run before (all of them the first time) and one summary line. */
+  #report(result: GenerateResult, written: boolean, started: number): WatchRun {
+    const { shownOut, quiet, verbose } = this.settings;
+    const counts = countBySeverity(result.diagnostics);
+    const shown = shownDiagnostics(result.diagnostics, quiet ? "quiet" : verbose ? "verbose" : "normal").map(formatDiagnostic);
+    const fresh = shown.filter((line) => !this.#previousLines.has(line));
+    this.#previousLines = new Set(shown);
+    const stats = result.cache;
+    const parsed = stats ? ` (${plural(stats.misses, "page")} parsed, ${stats.hits} cached; ${plural(stats.chunkMisses ?? 0, "chunk")} formatted)` : "";
+    const outcome = !result.generated ? "nothing generated; previous output kept" : written ? `wrote ${result.files.length} files to ${shownOut}/` : `new errors: previous output in ${shownOut}/ kept`;
+    const line = `[watch #${this.number}] ${summaryLine(counts, outcome)}${parsed} in ${Date.now() - started} ms`;
+    this.io.stdout(`${[...fresh, line].join("\n")}\n`);
+    return { number: this.number, result, written, line };
+  }
+}
+
+/** The inputs as folders and files to watch; one that is not there now cannot be watched (said on stderr). */
+async function watchTargets(inputs: readonly string[], csdl: readonly string[], cwd: string, io: Io): Promise<WatchTarget[]> {
+  const targets: WatchTarget[] = [];
+  const named = [...inputs.map((p) => ({ p, extensions: DOC_EXTENSIONS })), ...csdl.map((p) => ({ p, extensions: CSDL_EXTENSIONS }))];
+  for (const { p, extensions } of named) {
+    const absolute = path.resolve(cwd, p);
+    try {
+      targets.push({ path: absolute, folder: (await stat(absolute)).isDirectory(), extensions });
+    } catch (error) {
+      io.stderr(`[watch] cannot watch ${displayPath(absolute, cwd)}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  return targets;
+}
+
+const aborted = (signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })));
 
 /**
  * `generate --watch`: one run at start, then one per batch of changes (after `debounceMs` of quiet) to the input
  * folders and files. Pages are parsed once and kept in memory, so a run after an edit parses only the edited pages.
+ * The inputs are watched by their folders (see `InputWatcher`), and a batch whose files hold what they held at the
+ * last run starts no run, so spurious events cost a stat a file.
  *
  * A run that has more errors than the last written one (a page broken mid-edit) prints its diagnostics and keeps
- * the previous output; so does a run with no usable input, or one that crashed. Each run prints the diagnostics
- * that are new since the run before (all of them the first time) and one summary line. Resolves with exit code 0
- * once `signal` aborts and the run in progress (if any) has finished.
+ * the previous output; so does a run with no usable input, or one that crashed. Resolves with exit code 0 once
+ * `signal` aborts and the run in progress (if any) has finished.
  */
 export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): Promise<number> {
   const cwd = options.cwd ?? io.cwd;
   const csdl = options.csdl ?? [];
   const inputs = options.inputs?.length ? options.inputs : csdl.length ? [] : ["input"];
   const out = path.resolve(cwd, options.out ?? "output");
-  const shownOut = displayPath(out, cwd);
+  const targets = await watchTargets(inputs, csdl, cwd, io);
+  if (!targets.length) return EXIT.usage;
+
   const memory = new MemoryParseCache();
   const cache = options.cache ? new LayeredParseCache(memory, options.cache) : memory;
   // One pool for the whole watch: its threads (started by the first large run) stay warm for the next runs.
   const pool = options.pool ?? WorkerPool.create(options.threads);
-  const { debounceMs = 100, verbose = false, cache: _disk, ...generateOptions } = options; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const { debounceMs = 100, pollMs, verbose = false, quiet = false, cache: _disk, ...rest } = options; // eslint-disable-line @typescript-eslint/no-unused-vars
+  const settings = { generate: { ...rest, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) }, out, shownOut: displayPath(out, cwd), verbose, quiet };
 
-  let number = 0;
-  let lastWrittenErrors: number | undefined;
-  let previous = new Set<string>();
+  const watchers: InputWatcher[] = [];
+  const runs = new Runs(settings, watchers, io, hooks);
+  const scheduler = new Scheduler(() => runs.batch(), debounceMs);
+  const ignored = (absolute: string): boolean => path.basename(absolute).startsWith(OWN_PREFIX) || runs.generated.has(absolute);
+  const onProblem = (message: string): void => io.stderr(`[watch] ${message}\n`);
+  for (const target of targets) watchers.push(new InputWatcher(target, { onEvent: () => scheduler.schedule(), ignored, onProblem, ...(pollMs ? { pollMs } : {}) }));
 
-  const runOnce = async (): Promise<void> => {
-    number++;
-    const started = Date.now();
-    let run: WatchRun;
-    try {
-      const result = await generate({ ...generateOptions, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}), write: false });
-      const counts = countBySeverity(result.diagnostics);
-      const keep = !result.generated || (lastWrittenErrors !== undefined && counts.error > lastWrittenErrors);
-      if (!keep) {
-        await writeOutput(out, result.files);
-        lastWrittenErrors = counts.error;
-      }
-      const shown = result.diagnostics.filter((d) => verbose || d.severity !== "info").map(formatDiagnostic);
-      const fresh = shown.filter((line) => !previous.has(line));
-      previous = new Set(shown);
-      const parsed = result.cache ? ` (${plural(result.cache.misses, "page")} parsed, ${result.cache.hits} cached; ${plural(result.cache.chunkMisses ?? 0, "chunk")} formatted)` : "";
-      const outcome = !result.generated
-        ? "nothing generated; previous output kept"
-        : keep
-          ? `new errors: previous output in ${shownOut}/ kept`
-          : `wrote ${result.files.length} files to ${shownOut}/`;
-      const line = `[watch #${number}] ${summaryLine(counts, outcome)}${parsed} in ${Date.now() - started} ms`;
-      io.stdout(`${[...fresh, line].join("\n")}\n`);
-      run = { number, result, written: !keep, line };
-    } catch (error) {
-      const file = error instanceof InternalError && error.file ? ` while processing ${error.file}` : "";
-      const line = `[watch #${number}] internal error${file}: ${error instanceof Error ? error.message : String(error)}; previous output kept`;
-      io.stderr(`${line}\n`);
-      run = { number, error, written: false, line };
-    }
-    hooks.onRun?.(run);
-  };
-
-  // Runs never overlap: a change during a run schedules one more run after it.
-  let running: Promise<void> | undefined;
-  let pending = false;
-  let timer: NodeJS.Timeout | undefined;
-  const start = (): void => {
-    if (hooks.signal.aborted) return;
-    if (running) {
-      pending = true;
-      return;
-    }
-    running = runOnce().finally(() => {
-      running = undefined;
-      if (pending) {
-        pending = false;
-        schedule();
-      }
-    });
-  };
-  const schedule = (): void => {
-    if (hooks.signal.aborted) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(start, debounceMs);
-  };
-
-  // Folders recursively; a file through its folder, so an editor that saves by replacing the file is still seen.
-  const watchers: FSWatcher[] = [];
-  const targets = [...inputs.map((p) => ({ p, extensions: DOC_EXTENSIONS })), ...csdl.map((p) => ({ p, extensions: CSDL_EXTENSIONS }))];
-  for (const { p, extensions } of targets) {
-    const absolute = path.resolve(cwd, p);
-    try {
-      const isFolder = (await stat(absolute)).isDirectory();
-      const folder = isFolder ? absolute : path.dirname(absolute);
-      const watcher = watchPath(folder, { recursive: isFolder }, (_event, name) => {
-        const changed = name ? path.resolve(folder, name.toString()) : undefined;
-        if (changed && (isFolder ? !extensions.some((ext) => changed.toLowerCase().endsWith(ext)) : changed !== absolute)) return;
-        if (changed && (changed === out || changed.startsWith(out + path.sep))) return;
-        schedule();
-      });
-      watcher.on("error", (error) => io.stderr(`[watch] stopped watching ${displayPath(absolute, cwd)}: ${error.message}\n`));
-      watchers.push(watcher);
-    } catch (error) {
-      io.stderr(`[watch] cannot watch ${displayPath(absolute, cwd)}: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-  }
-
-  if (targets.length && !watchers.length) return EXIT.usage;
-  const stopped = new Promise<void>((resolve) => {
-    if (hooks.signal.aborted) resolve();
-    else hooks.signal.addEventListener("abort", () => resolve(), { once: true });
-  });
+  // The watch lives until the signal aborts. Watches and poll timers come and go as folders are replaced, and if
+  // the event loop ran dry in between, Node would end the process with this promise pending (exit 13).
+  const alive = setInterval(() => {}, 1 << 30);
   if (!hooks.signal.aborted) {
-    io.stdout(`[watch] watching ${targets.map(({ p }) => displayPath(path.resolve(cwd, p), cwd)).join(", ")}; Ctrl+C stops\n`);
-    start();
+    io.stdout(`[watch] watching ${targets.map((t) => displayPath(t.path, cwd)).join(", ")}; Ctrl+C stops\n`);
+    scheduler.now();
   }
-  await stopped;
-  if (timer) clearTimeout(timer);
+  await aborted(hooks.signal);
+  await scheduler.stop();
   for (const watcher of watchers) watcher.close();
-  while (running) await running;
   if (pool && !options.pool) await pool.close();
+  clearInterval(alive);
   io.stdout("[watch] stopped\n");
   return EXIT.ok;
 }
 
-/** `generate --watch` from the CLI: stops on Ctrl+C (SIGINT). */
+/** `generate --watch` from the CLI: stops on Ctrl+C (SIGINT), exit code 0. */
 export async function watchCommand(options: WatchOptions, io: Io): Promise<number> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();

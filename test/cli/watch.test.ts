@@ -1,53 +1,28 @@
-import { jest } from "@jest/globals";
+import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
-import { watch, type WatchRun } from "../../generator/cli/watch.js";
-import { resourcePage, runCli } from "../helpers.js";
-
-jest.setTimeout(60_000);
+import { watch } from "../../generator/cli/watch.js";
+import { resourcePage, ROOT, runCli } from "../helpers.js";
+import { brokenPage, hasText, page, SAVES, startWatch, stopWatches, WAIT_MS } from "./watch-helpers.js";
 
 let tmp: string;
 beforeEach(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-watch-"));
 });
 afterEach(async () => {
+  await stopWatches();
   await rm(tmp, { recursive: true, force: true });
 });
-
-/** Runs as they are reported, and a way to wait for the next one (generously: no timing is asserted). */
-function recorder() {
-  const runs: WatchRun[] = [];
-  const waiters: { count: number; resolve: () => void }[] = [];
-  const onRun = (run: WatchRun): void => {
-    runs.push(run);
-    for (const waiter of waiters.filter((w) => runs.length >= w.count)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve();
-    }
-  };
-  const until = (count: number): Promise<WatchRun> =>
-    new Promise<void>((resolve, reject) => {
-      if (runs.length >= count) return resolve();
-      const timer = setTimeout(() => reject(new Error(`no run #${count} within 30 s (${runs.length} so far)`)), 30_000);
-      waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
-    }).then(() => runs[count - 1]!);
-  return { runs, onRun, until };
-}
 
 test("regenerates on change, parsing only the changed page; survives a broken page; stops on abort", async () => {
   const docs = path.join(tmp, "docs");
   const out = path.join(tmp, "out");
   await mkdir(docs);
   await writeFile(path.join(docs, "a.md"), resourcePage({ name: "a", namespace: "contoso", properties: ["|id|String|The id.|"] }));
-  await writeFile(path.join(docs, "b.md"), resourcePage({ name: "b", namespace: "contoso", properties: ["|size|Int32|The size.|"] }));
-  let stdout = "";
-  let stderr = "";
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: tmp };
-  const { runs, onRun, until } = recorder();
-  const controller = new AbortController();
-  const stopped = watch({ inputs: ["docs"], out: "out", debounceMs: 50 }, io, { onRun, signal: controller.signal });
+  await writeFile(path.join(docs, "b.md"), page("size", "Int32"));
+  const { runs, until, printed, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
 
   const first = await until(1);
   expect(first.written).toBe(true);
@@ -56,7 +31,7 @@ test("regenerates on change, parsing only the changed page; survives a broken pa
   expect(before).toContain("size?: number");
 
   // An edit: one run, only the edited page parsed again, the output follows.
-  await writeFile(path.join(docs, "b.md"), resourcePage({ name: "b", namespace: "contoso", properties: ["|size|String|The size.|"] }));
+  await writeFile(path.join(docs, "b.md"), page("size", "String"));
   const second = await until(2);
   expect(second.result?.cache).toMatchObject({ hits: 1, misses: 1 });
   // Only what the change touches is formatted again: the chunk of contoso.ts that holds the edited type.
@@ -67,50 +42,216 @@ test("regenerates on change, parsing only the changed page; survives a broken pa
   expect(after).toContain("size?: string");
 
   // A page broken mid-edit: its diagnostic is printed, the previous output stays, and watching goes on.
-  await writeFile(path.join(docs, "b.md"), resourcePage({ name: "b", namespace: "contoso", properties: ["|size|Int64|The size.|"] }).replace('"blockType": "resource",', '"blockType": "resource"'));
+  await writeFile(path.join(docs, "b.md"), brokenPage("size"));
   const third = await until(3);
   expect(third.result?.diagnostics.map((d) => d.code)).toContain("GT2001");
   expect(third.written).toBe(false);
-  expect(stdout).toMatch(/docs\/b\.md:\d+:\d+ error GT2001/);
+  expect(printed.stdout).toMatch(/docs\/b\.md:\d+:\d+ error GT2001/);
   expect(third.line).toContain("previous output");
   expect(await readFile(path.join(out, "contoso.ts"), "utf8")).toBe(after);
 
   // Fixed again: written again.
-  await writeFile(path.join(docs, "b.md"), resourcePage({ name: "b", namespace: "contoso", properties: ["|size|Boolean|The size.|"] }));
+  await writeFile(path.join(docs, "b.md"), page("size", "Boolean"));
   const fourth = await until(4);
   expect(fourth.written).toBe(true);
   expect(await readFile(path.join(out, "contoso.ts"), "utf8")).toContain("size?: boolean");
 
-  controller.abort();
-  expect(await stopped).toBe(EXIT.ok);
+  expect(await stop()).toBe(EXIT.ok);
   expect(runs).toHaveLength(4);
-  expect(stderr).toBe("");
+  expect(printed.stderr).toBe("");
   // one summary line a run
-  expect(stdout.match(/^\[watch #\d+\] /gm)).toHaveLength(4);
-  expect(stdout).toContain("[watch] stopped");
+  expect(printed.stdout.match(/^\[watch #\d+\] /gm)).toHaveLength(4);
+  expect(printed.stdout).toContain("[watch] stopped");
+}, 60_000);
+
+describe.each([
+  ["a folder", "docs"],
+  ["a file (watched through its folder)", "docs/b.md"],
+])("the input named as %s", (_kind, input) => {
+  test.each(Object.keys(SAVES))("saved %s three times in a row: each save is a run that writes the new content", async (style) => {
+    const file = path.join(tmp, "docs", "b.md");
+    await mkdir(path.dirname(file));
+    await writeFile(file, page("p0"));
+    const { runs, until, next, printed, stop } = startWatch(tmp, { inputs: [input], out: "out" });
+    await until(1);
+    for (const n of [1, 2, 3]) {
+      await SAVES[style]!(file, page(`p${n}`));
+      const run = await next((r) => hasText(r, `p${n}?: string`), `save ${n} (${style}) written`);
+      expect(run.result?.cache).toMatchObject({ misses: 1 });
+      expect(await readFile(path.join(tmp, "out", "contoso.ts"), "utf8")).toContain(`p${n}?: string`);
+    }
+    expect(await stop()).toBe(EXIT.ok);
+    // Nothing but the saves started a run: not the editor's temp file, not the deletion of a moment.
+    expect(runs).toHaveLength(4);
+    expect(printed.stderr).toBe("");
+  }, 60_000);
 });
 
-test("changes to files that are not inputs (the output folder inside the input folder) start no run", async () => {
-  await writeFile(path.join(tmp, "a.md"), resourcePage({ name: "a", namespace: "contoso", properties: ["|id|String|The id.|"] }));
-  const io = { stdout: () => {}, stderr: () => {}, cwd: tmp };
-  const { runs, onRun, until } = recorder();
-  const controller = new AbortController();
-  const stopped = watch({ inputs: ["."], out: "out", debounceMs: 50 }, io, { onRun, signal: controller.signal });
+test("a page broken and then fixed by renaming over it is written again, every time", async () => {
+  const file = path.join(tmp, "docs", "b.md");
+  await mkdir(path.dirname(file));
+  await writeFile(file, page("p0"));
+  const { until, next, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
+  await until(1);
+  for (const n of [1, 2]) {
+    await SAVES["rename over"]!(file, brokenPage(`p${n}`));
+    const broken = await next(() => true, `broken save ${n}`);
+    expect(broken.written).toBe(false);
+    expect(broken.line).toContain("previous output");
+    await SAVES["rename over"]!(file, page(`p${n}`));
+    await next((r) => hasText(r, `p${n}?: string`), `fixed save ${n} written`);
+  }
+  expect(await stop()).toBe(EXIT.ok);
+}, 60_000);
+
+test("the input folder deleted and recreated (a branch switch) is watched again: edits after it are seen", async () => {
+  const docs = path.join(tmp, "docs");
+  await mkdir(docs);
+  await writeFile(path.join(docs, "b.md"), page("p0"));
+  const { until, next, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
+  await until(1);
+  // Gone and back at once: whether or not a run sees the gap, the recreated folder is what is watched.
+  await rm(docs, { recursive: true });
+  await mkdir(docs);
+  await writeFile(path.join(docs, "b.md"), page("p1"));
+  await next((r) => hasText(r, "p1?: string"), "the recreated folder's page written");
+  for (const n of [2, 3, 4]) {
+    await SAVES["rename over"]!(path.join(docs, "b.md"), page(`p${n}`));
+    await next((r) => hasText(r, `p${n}?: string`), `edit ${n} after the recreation written`);
+  }
+  expect(await stop()).toBe(EXIT.ok);
+}, 60_000);
+
+test("an input folder gone for a while: a run says so, the folder is looked for, and its return is a run", async () => {
+  const docs = path.join(tmp, "docs");
+  await mkdir(docs);
+  await writeFile(path.join(docs, "b.md"), page("p0"));
+  const { until, next, printed, stop } = startWatch(tmp, { inputs: ["docs"], out: "out" });
+  await until(1);
+  await rm(docs, { recursive: true });
+  const gone = await next(() => true, "a run without the folder");
+  expect(gone.written).toBe(false);
+  expect(gone.line).toContain("nothing generated; previous output kept");
+  expect(await readFile(path.join(tmp, "out", "contoso.ts"), "utf8")).toContain("p0?: string");
+  await mkdir(docs);
+  await writeFile(path.join(docs, "b.md"), page("p1"));
+  await next((r) => hasText(r, "p1?: string"), "the page of the folder that came back written");
+  await SAVES["delete and create"]!(path.join(docs, "b.md"), page("p2"));
+  await next((r) => hasText(r, "p2?: string"), "an edit after it written");
+  expect(await stop()).toBe(EXIT.ok);
+  expect(printed.stdout).toContain("[watch] stopped");
+}, 60_000);
+
+test("inputs under --out are watched (generate src/docs --out src); the run's own writes start no run", async () => {
+  const docs = path.join(tmp, "src", "docs");
+  await mkdir(docs, { recursive: true });
+  await writeFile(path.join(docs, "b.md"), page("p0"));
+  const { runs, until, next, idle, stop } = startWatch(tmp, { inputs: ["src/docs"], out: "src" });
+  await until(1);
+  expect(await readFile(path.join(tmp, "src", "contoso.ts"), "utf8")).toContain("p0?: string");
+  for (const n of [1, 2, 3]) {
+    // Each write swaps src/, and so src/docs/ too: the folder watched is a new one after every run.
+    await SAVES["rename over"]!(path.join(docs, "b.md"), page(`p${n}`));
+    await next((r) => hasText(r, `p${n}?: string`), `save ${n} under --out written`);
+  }
+  await idle(); // the last write's own events: looked at, nothing changed
+  expect(runs).toHaveLength(4);
+  expect(await readFile(path.join(docs, "b.md"), "utf8")).toBe(page("p3"));
+  expect(await stop()).toBe(EXIT.ok);
+}, 60_000);
+
+test("files that are not inputs (notes, the output folder inside the input folder) start no run", async () => {
+  const a = resourcePage({ name: "a", namespace: "contoso", properties: ["|id|String|The id.|"] });
+  await writeFile(path.join(tmp, "a.md"), a);
+  const { runs, until, idle, stop } = startWatch(tmp, { inputs: ["."], out: "out" });
   await until(1);
   await writeFile(path.join(tmp, "notes.txt"), "not a page\n");
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await writeFile(path.join(tmp, "out", "contoso.ts"), "// edited by hand\n");
+  // The same text saved again: an event, and proof the ones before it were looked at.
+  await writeFile(path.join(tmp, "a.md"), a);
+  await idle();
   expect(runs).toHaveLength(1);
-  controller.abort();
-  expect(await stopped).toBe(EXIT.ok);
-});
+  expect(await stop()).toBe(EXIT.ok);
+}, 60_000);
 
-test("an input that cannot be watched is a usage error; --watch with --check is a usage error", async () => {
+test("--quiet prints only errors and the summary lines; a progress line is drawn on a terminal, not with --quiet", async () => {
+  const saved = process.env.CI;
+  delete process.env.CI;
+  try {
+    for (const quiet of [false, true]) {
+      const docs = path.join(tmp, quiet ? "quiet" : "docs");
+      await mkdir(docs);
+      await writeFile(path.join(docs, "b.md"), page("p0", "Nowhere")); // GT1001 unresolved type: a warning
+      const stream = { isTTY: true, columns: 80, text: "", write: (t: string) => ((stream.text += t), true) };
+      const { until, printed, stop } = startWatch(tmp, { inputs: [path.basename(docs)], out: `${path.basename(docs)}-out`, quiet }, stream);
+      await until(1);
+      await writeFile(path.join(docs, "c.md"), brokenPage("p1").replaceAll("# b ", "# c "));
+      await until(2);
+      expect(await stop()).toBe(EXIT.ok);
+      const lines = printed.stdout.trimEnd().split("\n");
+      if (quiet) {
+        expect(lines.filter((l) => !/^\[watch[ \]#]/.test(l))).toEqual([expect.stringMatching(/^quiet\/c\.md:\d+:\d+ error GT2001 /)]);
+        expect(stream.text).toBe("");
+      } else {
+        expect(printed.stdout).toMatch(/^docs\/b\.md:\d+:\d+ warning GT1001 /m);
+        expect(stream.text).toContain("reading pages");
+        expect(stream.text.endsWith("\r\x1b[K")).toBe(true);
+      }
+      expect(lines.filter((l) => l.startsWith("[watch #"))).toEqual([expect.stringContaining("1 warning"), expect.stringContaining("1 error, 1 warning")]);
+    }
+  } finally {
+    if (saved !== undefined) process.env.CI = saved;
+  }
+}, 60_000);
+
+test("the built CLI: Ctrl+C (SIGINT) after the input folder was deleted and recreated exits 0 with [watch] stopped", async () => {
+  const docs = path.join(tmp, "docs");
+  await mkdir(docs);
+  await writeFile(path.join(docs, "b.md"), page("p0"));
+  const child = spawn(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), "generate", "docs", "--out", "out", "--watch", "--no-cache"], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const printed = (pattern: RegExp, what: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${what}: not printed within ${WAIT_MS} ms; stdout: ${stdout}; stderr: ${stderr}`)), WAIT_MS);
+      const look = (): void => {
+        if (!pattern.test(stdout)) return;
+        child.stdout.off("data", look);
+        clearTimeout(timer);
+        resolve();
+      };
+      child.stdout.on("data", look);
+      look();
+    });
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    await printed(/\[watch #1\][^\n]*wrote/, "the first run");
+    await rm(docs, { recursive: true });
+    await mkdir(docs);
+    await writeFile(path.join(docs, "b.md"), page("p1"));
+    await printed(/\[watch #\d+\][^\n]*wrote[\s\S]*\[watch #\d+\][^\n]*wrote/, "a run after the recreation");
+    expect(await readFile(path.join(tmp, "out", "contoso.ts"), "utf8")).toContain("p1?: string");
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(stdout).toContain("[watch] stopped");
+    expect(stderr).toBe("");
+  } finally {
+    child.kill("SIGKILL");
+  }
+}, 60_000);
+
+test("an input that cannot be watched is a usage error; --watch with --check or --csdl - is a usage error", async () => {
   let stderr = "";
   const io = { stdout: () => {}, stderr: (t: string) => (stderr += t), cwd: tmp };
   const code = await watch({ inputs: ["missing"] }, io, { signal: new AbortController().signal });
   expect(code).toBe(EXIT.usage);
   expect(stderr).toContain("cannot watch missing");
-  const cli = await runCli(["generate", "docs", "--watch", "--check"], tmp);
-  expect(cli.code).toBe(EXIT.usage);
-  expect(cli.stderr).toContain("--watch");
-});
+  const check = await runCli(["generate", "docs", "--watch", "--check"], tmp);
+  expect(check.code).toBe(EXIT.usage);
+  expect(check.stderr).toContain("--watch");
+  const stdin = await runCli(["generate", "--csdl", "-", "--watch"], tmp);
+  expect(stdin.code).toBe(EXIT.usage);
+  expect(stdin.stderr).toContain("standard input");
+}, 30_000);
