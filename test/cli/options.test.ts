@@ -2,12 +2,16 @@
  * The output-shape flags (--enum-style, --no-guards, --readonly, --nullable, --include-namespace,
  * --exclude-namespace) and their config keys, run in-process on the repository's input/ into a temp folder.
  */
+import { jest } from "@jest/globals";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
 import { compileErrors } from "../corpus/compile.js";
 import { ROOT, runCli } from "../helpers.js";
+
+// Each test generates and type-checks several outputs: seconds alone, more on a loaded machine.
+jest.setTimeout(60_000);
 
 const input = path.join(ROOT, "input");
 
