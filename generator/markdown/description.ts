@@ -62,12 +62,17 @@ function readPossibleValues(tokens: readonly InlineToken[]): string[] | undefine
   return undefined;
 }
 
-/** "Inherited from [operation](partners-billing-operation.md)." */
+/**
+ * "Inherited from [operation](partners-billing-operation.md).": the phrase begins a sentence (or the cell), so
+ * prose such as "directly assigned or inherited from a group" is not read as the marker.
+ */
 function readInheritedFrom(tokens: readonly InlineToken[], at: Position): TypeLink | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.kind !== "text" || !/\binherited from\s*$/i.test(token.value)) {
-      const inline = token.kind === "text" ? /\binherited from\s+([A-Za-z_][\w.]*)/i.exec(token.value) : null;
+    const sentenceStart = i === 0 || (tokens[i - 1]!.kind === "text" && /[.!?]\s*$/.test(tokens[i - 1]!.value));
+    const startsHere = (pattern: string): RegExp => new RegExp(`${sentenceStart ? "(?:^|[.!?]\\s+)" : "[.!?]\\s+"}${pattern}`, "i");
+    if (token.kind !== "text" || !startsHere("inherited from\\s*$").test(token.value)) {
+      const inline = token.kind === "text" ? startsHere("inherited from\\s+([A-Za-z_][\\w.]*)").exec(token.value) : null;
       if (inline) return { name: inline[1].replace(/\.$/, ""), at };
       continue;
     }

@@ -31,7 +31,8 @@ export function readEnumTable(file: string, name: string, at: Position, table: T
   for (const row of table.children.slice(1)) {
     const cell = row.children[member];
     const memberName = cell ? plainText(cell.children).replace(/[`*]/g, "").trim() : "";
-    if (!memberName) continue;
+    // `|null|Default value, no ageGroup is set|`: the row says the property may be null; null is no member.
+    if (!memberName || memberName.toLowerCase() === "null") continue;
     const entry: EnumMemberRow = { name: memberName, at: positionOf(file, cell) };
     const valueText = value === -1 || value === member ? "" : plainText(row.children[value]?.children ?? []);
     if (/^-?\d+$/.test(valueText)) entry.value = Number(valueText);

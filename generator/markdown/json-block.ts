@@ -5,7 +5,8 @@ import { positionOf } from "./mdast.js";
 
 /**
  * The top-level keys of a JSON representation block. Real blocks are often not strict JSON (placeholders,
- * comments, missing commas), so this scans strings and nesting instead of parsing: it only needs the keys.
+ * comments, missing commas), so this scans strings and nesting instead of parsing: it only needs the keys, and
+ * the value of a top-level `@odata.type` (how the type's name is spelled in a payload).
  */
 export function readJsonBlock(file: string, code: Code): JsonBlock {
   const at = positionOf(file, code);
@@ -13,6 +14,7 @@ export function readJsonBlock(file: string, code: Code): JsonBlock {
   const contentStart = { file, line: at.line + 1, column: 1 };
   const text = code.value;
   const keys: Located<string>[] = [];
+  const block: JsonBlock = { at, keys };
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -25,6 +27,8 @@ export function readJsonBlock(file: string, code: Code): JsonBlock {
       }
       if (depth === 1 && /^\s*:/.test(text.slice(i + 1, i + 40))) {
         keys.push({ value, at: offsetPosition(contentStart, text, start) });
+        const odataType = value === "@odata.type" ? /^\s*:\s*"#?([^"\\]*)"/.exec(text.slice(i + 1, i + 300)) : null;
+        if (odataType && !block.odataType) block.odataType = { value: odataType[1]!, at: offsetPosition(contentStart, text, start) };
       }
     } else if (c === "{" || c === "[") depth++;
     else if (c === "}" || c === "]") depth--;
@@ -32,5 +36,5 @@ export function readJsonBlock(file: string, code: Code): JsonBlock {
       while (i < text.length && text[i] !== "\n") i++;
     }
   }
-  return { at, keys };
+  return block;
 }

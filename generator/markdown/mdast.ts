@@ -61,6 +61,8 @@ export function inlineTokens(nodes: readonly Nodes[], definitions: Definitions):
         return;
       }
       case "html":
+        // `<br>` separates words (table cells cannot hold a line break otherwise); other HTML says nothing.
+        if (isLineBreak(node.value)) tokens.push({ kind: "text", value: " " });
         return;
       default:
         if ("children" in node) for (const child of node.children) walk(child as Nodes);
@@ -71,11 +73,16 @@ export function inlineTokens(nodes: readonly Nodes[], definitions: Definitions):
   return tokens;
 }
 
+const isLineBreak = (html: string): boolean => /^<br\s*\/?>$/i.test(html.trim());
+
 /** Text content with all markup dropped (code spans keep their text, links their label). */
 export function plainText(nodes: readonly Nodes[]): string {
   let out = "";
   const walk = (node: Nodes): void => {
-    if (node.type === "html") return;
+    if (node.type === "html") {
+      if (isLineBreak(node.value)) out += " ";
+      return;
+    }
     if (node.type === "break") out += " ";
     else if ("value" in node && typeof node.value === "string") out += node.value;
     if ("children" in node) for (const child of node.children) walk(child as Nodes);
@@ -119,6 +126,7 @@ export function renderInline(nodes: readonly PhrasingContent[] | readonly Nodes[
         return;
       }
       case "html":
+        if (isLineBreak(node.value)) out += " ";
         return;
       default:
         if ("children" in node) for (const child of node.children) walk(child as Nodes);

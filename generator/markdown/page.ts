@@ -118,14 +118,28 @@ function readInheritsFrom(node: Paragraph, file: string, definitions: Definition
   if (plain) page.inheritsFrom = { name: plain[1].replace(/\.$/, ""), at: positionOf(file, node) };
 }
 
-/** A later sentence "Inherits from [x](x.md)." of a paragraph: only a link to a type name right after the phrase counts. */
+/**
+ * A sentence that says the type inherits from a linked type: "Inherits from [x](x.md).", "This resource inherits
+ * from [x](x.md).", "**mailSearchFolder** inherits from [mailFolder](mailfolder.md)." (the type's bold name). The
+ * phrase must begin its sentence, give or take three words for the subject, and be followed by a link to a type
+ * name; prose that merely mentions inheriting ("settings inherited from a group") does not count.
+ */
+const INHERITS_SENTENCE = /(?:^|[.!?:]\s+)(?:[\w`*]+\s+){0,3}inherits from\s*$/i;
+
 function readInheritsFromSentence(node: Paragraph, file: string, definitions: Definitions, page: DocPage): void {
   const tokens = inlineTokens(node.children, definitions);
-  const index = tokens.findIndex((token) => token.kind === "text" && /[.!?]\s+inherits from\s*$/i.test(token.value));
-  const link = index === -1 ? undefined : tokens[index + 1];
-  const name = link?.value.replace(/[`*]/g, "").trim() ?? "";
-  if (link && link.kind === "link" && /^[A-Za-z_][\w.]*$/.test(name)) {
-    page.inheritsFrom = { name, ...(link.url ? { target: link.url } : {}), at: positionOf(file, link.node) };
+  let before = "";
+  for (const token of tokens) {
+    if (token.kind !== "link") {
+      before += token.value;
+      continue;
+    }
+    const name = token.value.replace(/[`*]/g, "").trim();
+    if (INHERITS_SENTENCE.test(before) && /^[A-Za-z_][\w.]*$/.test(name)) {
+      page.inheritsFrom = { name, ...(token.url ? { target: token.url } : {}), at: positionOf(file, token.node) };
+      return;
+    }
+    before = "";
   }
 }
 

@@ -1,6 +1,6 @@
 import type { TableCell } from "mdast";
-import type { Position, TypeCell } from "../types/index.js";
-import { inlineTokens, plainText, type Definitions } from "./mdast.js";
+import type { Position, TypeCell, TypeLink } from "../types/index.js";
+import { inlineTokens, plainText, positionOf, type Definitions } from "./mdast.js";
 
 const MAX_TYPE_CELL = 300;
 
@@ -44,5 +44,27 @@ export function readTypeCell(cell: TableCell, at: Position, definitions: Definit
   name = word ? word[1].replace(/\.+$/, "") : name.replace(/[.,;:]+$/, "").replace(/^#/, "");
   const cellType: TypeCell = { written, name, collection, at };
   if (link && link.kind === "link" && link.url) cellType.target = link.url;
+  const alternatives = alternativesOf(cell, definitions, at);
+  if (alternatives) cellType.alternatives = alternatives;
   return cellType;
+}
+
+/**
+ * "[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)": a cell that names each type a value may be,
+ * joined by "or" (the model stage types it with what they have in common). Undefined for a cell of one type.
+ */
+function alternativesOf(cell: TableCell, definitions: Definitions, at: Position): TypeLink[] | undefined {
+  const tokens = inlineTokens(cell.children, definitions).filter((t) => t.kind !== "text" || t.value.trim());
+  if (tokens.length < 3 || tokens.length % 2 === 0) return undefined;
+  const names: TypeLink[] = [];
+  for (const [i, token] of tokens.entries()) {
+    if (i % 2 === 1) {
+      if (token.kind !== "text" || !/^\s*or\s*$/i.test(token.value)) return undefined;
+      continue;
+    }
+    const name = token.value.replace(/[`*]/g, "").trim();
+    if (!/^[A-Za-z_][\w.]*$/.test(name)) return undefined;
+    names.push({ name, ...(token.kind === "link" && token.url ? { target: token.url } : {}), at: token.kind === "link" ? positionOf(at.file, token.node) : at });
+  }
+  return names;
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../types/index.js";
-import { collectDeclarations } from "./declarations.js";
+import { collectDeclarations, descriptionOf, factOf } from "./declarations.js";
 import { addInlineEnums } from "./inline-enums.js";
 import { ancestorsOf as ancestors, type ModelLimits } from "./bases.js";
 import { resolveBaseTypes } from "./inheritance.js";
@@ -33,7 +33,7 @@ export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimit
   const built = new Map<string, StructuredType>();
   const keyOf = (key: string): string | undefined => {
     for (const k of [key, ...ancestors(bases, key)]) {
-      const keyProperty = declarations.types.get(k)!.page.annotation?.keyProperty;
+      const keyProperty = factOf(declarations.types.get(k)!, (page) => page.annotation?.keyProperty);
       if (keyProperty) return keyProperty;
     }
     return undefined;
@@ -50,6 +50,7 @@ export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimit
       diagnostics,
       enumByFqn: (fqn) => enums.get(fqn),
       isEntity: (fqn) => entityKeys.has(fqn.toLowerCase()),
+      lineage: (fqn) => [fqn.toLowerCase(), ...ancestors(bases, fqn.toLowerCase())].map((k) => declarations.types.get(k)?.fqn ?? k),
       inherited: (name) => {
         for (const ancestor of chain) {
           const owner = built.get(ancestor);
@@ -59,19 +60,21 @@ export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimit
         return undefined;
       },
     });
-    const annotation = declaration.page.annotation;
+    const abstract = factOf(declaration, (page) => page.annotation?.abstract) ?? false;
+    const openType = factOf(declaration, (page) => page.annotation?.openType) ?? false;
+    const description = descriptionOf(declaration);
     const base = bases.get(key);
     const type: StructuredType = {
       kind: isEntity ? "entity" : "complex",
       name: declaration.name,
       namespace: declaration.namespace,
       fqn: declaration.fqn,
-      abstract: annotation?.abstract ?? false,
-      openType: annotation?.openType ?? false,
+      abstract,
+      openType,
       properties,
       at: declaration.at,
       ...(base ? { baseType: declarations.types.get(base)!.fqn } : {}),
-      ...(declaration.page.description ? { description: declaration.page.description } : {}),
+      ...(description ? { description } : {}),
     };
     built.set(key, type);
   }

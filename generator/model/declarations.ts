@@ -57,14 +57,22 @@ export function collectDeclarations(pages: readonly DocPage[]): { declarations: 
   return { declarations, diagnostics, canonical };
 }
 
+/** A page named after the type (`user.md` for user) is its own page; one that documents it in passing is not. */
+const ownsType = (page: DocPage, name: string): boolean => baseName(page.file).replace(/\.md$/, "") === name.toLowerCase();
+
 function addType(declarations: Declarations, page: DocPage, canonical: (namespace: string) => string, diagnostics: Diagnostic[]): void {
   const declaration = typeDeclaration(page, canonical, diagnostics);
   if (!declaration) return;
   const key = declaration.fqn.toLowerCase();
   const first = declarations.types.get(key);
   if (first) {
-    first.also.push(page);
-    diagnostics.push(diagnostic("duplicate-type", `type ${declaration.fqn} is also defined on ${first.page.file}; the properties of both pages are merged, the first page's annotation is used`, declaration.at, [{ message: "first defined here", at: first.at }]));
+    // Intune documents `user` on intune-devices-user.md too: the page named after the type leads (its annotation,
+    // its name), whatever the path order; the others add rows, and facts the lead lacks (see factOf).
+    const lead = !ownsType(first.page, first.name) && ownsType(page, declaration.name) ? declaration : first;
+    const other = lead === first ? { file: page.file, at: declaration.at } : { file: first.page.file, at: first.at };
+    if (lead !== first) Object.assign(first, { ...declaration, also: [first.page, ...first.also] });
+    else first.also.push(page);
+    diagnostics.push(diagnostic("duplicate-type", `type ${first.fqn} is defined on ${first.page.file} and ${other.file}; the properties of both pages are merged, ${first.page.file} leads`, other.at, [{ message: "leading page", at: first.at }]));
     declarations.byPage.set(baseName(page.file), first.fqn);
     return;
   }
@@ -75,6 +83,26 @@ function addType(declarations: Declarations, page: DocPage, canonical: (namespac
   }
   declarations.types.set(key, declaration);
   declarations.byPage.set(baseName(page.file), declaration.fqn);
+}
+
+/**
+ * A fact about a type documented on several pages: the leading page's, else the first other page's that has it
+ * (a base type stated on any page wins over none), so a page that documents the type in passing never erases it.
+ */
+export function factOf<T>(declaration: TypeDeclaration, pick: (page: DocPage) => T | undefined): T | undefined {
+  for (const page of [declaration.page, ...declaration.also]) {
+    const value = pick(page);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** Placeholder descriptions the docs' templates leave in ("Not yet documented"). */
+const PLACEHOLDER = /^\s*(?:not yet documented|tbd|todo|placeholder)\.?\s*$/i;
+
+/** The type's description: the leading page's unless it is a placeholder, else the first real one. */
+export function descriptionOf(declaration: TypeDeclaration): string | undefined {
+  return factOf(declaration, (page) => (page.description && !PLACEHOLDER.test(page.description) ? page.description : undefined)) ?? declaration.page.description;
 }
 
 /**
@@ -101,9 +129,36 @@ export function canonicalNamespaces(pages: readonly DocPage[]): (namespace: stri
   return (namespace) => chosen.get(namespace.toLowerCase()) ?? namespace;
 }
 
+/**
+ * How a name is most likely spelled where a page spells it several ways that differ only in case: Graph names are
+ * camelCase, so the tools that lower-case an annotation (`microsoft.graph.orgcontact`) or capitalize a heading
+ * (`Contract`) lose to a spelling with a lower-case first letter and humps (`orgContact`). Ties keep the order given.
+ */
+function camelScore(name: string): number {
+  return (/^[a-z]/.test(name) ? 2 : 0) + (/.[A-Z]/.test(name) ? 1 : 0);
+}
+
+/** The type's name from the annotation, the JSON block's `@odata.type` and the heading, in that order of trust. */
+function typeName(page: DocPage, annotated: string | undefined, diagnostics: Diagnostic[]): string | undefined {
+  const spellings = [
+    ...(annotated ? [{ name: annotated, what: "the annotation", at: page.annotation!.at }] : []),
+    ...(page.json?.odataType ? [{ name: splitName(page.json.odataType.value).name, what: "the JSON representation", at: page.json.odataType.at }] : []),
+    ...(page.heading ? [{ name: page.heading.value, what: "the heading", at: page.heading.at }] : []),
+  ];
+  const first = spellings[0];
+  if (!first) return undefined;
+  const sameWord = spellings.filter((s) => s.name.toLowerCase() === first.name.toLowerCase());
+  const best = sameWord.reduce((a, b) => (camelScore(b.name) > camelScore(a.name) ? b : a));
+  const other = sameWord.find((s) => s.name !== best.name);
+  if (other) {
+    diagnostics.push(diagnostic("type-name-casing", `${other.what} spells the type ${other.name}, ${best.what} ${best.name}; using ${best.name}, the camelCase spelling Graph names have`, other.at, [{ message: best.what, at: best.at }]));
+  }
+  return best.name;
+}
+
 function typeDeclaration(page: DocPage, canonical: (namespace: string) => string, diagnostics: Diagnostic[]): TypeDeclaration | undefined {
   const annotated = page.annotation?.odataType ? splitName(page.annotation.odataType) : undefined;
-  const name = annotated?.name || page.heading?.value;
+  const name = typeName(page, annotated?.name || undefined, diagnostics);
   const at = page.annotation?.at ?? page.heading?.at ?? { file: page.file, line: 1, column: 1 };
   if (!name) {
     diagnostics.push(diagnostic("missing-type-name", "resource page names no type: no @odata.type in its annotation and no \"x resource type\" heading; page skipped", at));

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic, type Position } from "../types/index.js";
-import type { Declarations } from "./declarations.js";
+import { factOf, type Declarations } from "./declarations.js";
 import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "./bases.js";
 import { resolveLink, type Resolved, type Resolver } from "./resolve.js";
 
@@ -16,7 +16,14 @@ export function resolveBaseTypes(declarations: Declarations, resolve: Resolver, 
   const where = new Map<string, Position>();
   const sorted = [...declarations.types.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [key, declaration] of sorted) {
-    const { annotation, inheritsFrom } = declaration.page;
+    // A type on several pages: the base a page states wins over a page that states none (factOf).
+    const annotation = factOf(declaration, (page) => (page.annotation?.baseType ? page.annotation : undefined));
+    const inheritsFrom = factOf(declaration, (page) => page.inheritsFrom);
+    const stated = [declaration.page, ...declaration.also].filter((page) => page.annotation?.baseType);
+    const other = stated.find((page) => page.annotation!.baseType!.toLowerCase() !== annotation?.baseType?.toLowerCase());
+    if (annotation && other) {
+      diagnostics.push(diagnostic("base-type-drift", `the pages of ${declaration.fqn} disagree on its base type: ${annotation.baseType} here, ${other.annotation!.baseType} on ${other.file}; using ${annotation.baseType}`, annotation.at, [{ message: "the other page's annotation", at: other.annotation!.at }]));
+    }
     const unresolved = (name: string, at: Position, found: Resolved | undefined): void => {
       const why = found ? `${found.fqn} is an enum` : "no page defines it";
       diagnostics.push(diagnostic("unresolved-base-type", `base type "${name}" of ${declaration.fqn} cannot be resolved (${why})`, at));

@@ -8,6 +8,12 @@ import type { Resolver } from "./resolve.js";
  * ("Possible values are: `a`, `b`"). The list is the only documentation of that enum, so it becomes one. Rows
  * that narrow ("Supports a subset of the values") say nothing about the whole enum and are not used.
  */
+/** A link to a page of its own (not an enums page or an enum's `#x-values` anchor, not an external URL). */
+function linksResourcePage(target: string): boolean {
+  const [path, anchor] = target.split("?")[0]!.split("#");
+  return Boolean(path) && /\.md$/i.test(path!) && !/(^|\/)enums[^/]*\.md$/i.test(path!) && !/-values$/i.test(anchor ?? "") && !/^[a-z]+:/i.test(path!);
+}
+
 export function addInlineEnums(pages: readonly DocPage[], declarations: Declarations, resolve: Resolver, canonical: (namespace: string) => string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const announced = new Set<string>();
@@ -17,6 +23,9 @@ export function addInlineEnums(pages: readonly DocPage[], declarations: Declarat
     for (const row of [...page.properties, ...page.relationships]) {
       const written = row.type.name;
       if (!row.possibleValues?.length || row.subset || !/^[A-Za-z_][\w.]*$/.test(written) || primitiveName(written)) continue;
+      // `[permission](../resources/permission.md) collection`: a link to a resource page says what the type is,
+      // whatever the description lists ("possible values are 'reader', 'writer'" are the roles inside it).
+      if (row.type.target && linksResourcePage(row.type.target)) continue;
       // Already declared by a page (or by an earlier row's list): only newly synthesized enums merge further lists.
       const existing = resolve(written, { namespace, ...(row.type.target ? { target: row.type.target } : {}) });
       const qualified = written.includes(".") ? splitName(written) : { namespace, name: written };

@@ -9,12 +9,34 @@ export interface PropertyContext {
   inherited(name: string): { property: Property; owner: string } | undefined;
   enumByFqn(fqn: string): EnumType | undefined;
   isEntity(fqn: string): boolean;
+  /** The type and its bases, nearest first (fqns). */
+  lineage(fqn: string): string[];
   diagnostics: Diagnostic[];
+}
+
+/**
+ * "[appHostedMediaConfig](...) or [serviceHostedMediaConfig](...)": the nearest type every alternative is or
+ * derives from (its `Any*` union covers them), else the first alternative; either way a GT2013 says so.
+ */
+function alternativesType(row: PropertyRow, declaration: TypeDeclaration, context: PropertyContext): TypeUse | undefined {
+  const alternatives = row.type.alternatives;
+  if (!alternatives) return undefined;
+  const resolved = alternatives.map((a) => resolveLink(context.resolve, a, declaration.namespace, context.diagnostics));
+  const lineages = resolved.map((r) => (r?.kind === "type" ? context.lineage(r.fqn) : []));
+  const common = lineages[0]!.find((fqn) => lineages.every((l) => l.includes(fqn)));
+  const names = alternatives.map((a) => a.name).join(" or ");
+  const first = resolved[0];
+  const chosen = common ?? (first ? first.fqn : undefined);
+  const why = common ? `typed as ${common}, the type they all are` : `typed as ${chosen ?? "unknown"}, the first, as they have no type in common`;
+  context.diagnostics.push(diagnostic("type-cell-alternatives", `the Type cell of ${declaration.name}.${row.name} names alternatives (${names}); ${why}`, row.type.at));
+  return chosen ? { kind: "named", fqn: chosen } : { kind: "unknown", written: row.type.written };
 }
 
 function typeUse(row: PropertyRow, declaration: TypeDeclaration, context: PropertyContext): TypeUse {
   const written = row.type.name;
   if (!written) return { kind: "unknown", written: row.type.written };
+  const alternatives = alternativesType(row, declaration, context);
+  if (alternatives) return alternatives;
   const primitive = primitiveName(written);
   if (primitive) return { kind: "primitive", edm: primitive };
   const resolved = resolveLink(context.resolve, { name: written, at: row.type.at, ...(row.type.target ? { target: row.type.target } : {}) }, declaration.namespace, context.diagnostics);
@@ -41,7 +63,8 @@ export function buildProperties(declaration: TypeDeclaration, keyProperty: strin
   const firstPage = new Map<string, string>();
   for (const { row, page, navigation: listedAsRelationship } of rows) {
     let navigation = listedAsRelationship;
-    if (row.name.startsWith("@odata.")) {
+    // `odata.type` without the `@` is the same control information, misspelled.
+    if (/^@?odata\./.test(row.name)) {
       // Control information is not a property: the generator emits `@odata.type` itself, from the hierarchy.
       context.diagnostics.push(diagnostic("reserved-property", `${declaration.name} lists "${row.name}" as a property; it is OData control information and is not declared`, row.at));
       continue;

@@ -17,8 +17,11 @@ export interface Resolver {
   /** By name, then by link target. */
   (written: string, context: ResolveContext): Resolved | undefined;
   byName(written: string, namespace: string): Resolved | undefined;
-  /** The type or enum a link points at: the page it opens, or the `#x-values` anchor of an enums page. */
-  byTarget(target: string): Resolved | undefined;
+  /**
+   * The type or enum a link points at: the page it opens, or the `#x-values` anchor of an enums page (or of the
+   * page itself), an enum in `namespace` first.
+   */
+  byTarget(target: string, namespace?: string): Resolved | undefined;
 }
 
 /**
@@ -49,13 +52,15 @@ export function createResolver(declarations: Declarations): Resolver {
     const candidates = byShortName.get(name) ?? [];
     return candidates.length === 1 ? lookup(candidates[0]) : undefined;
   };
-  const byTarget = (target: string): Resolved | undefined => {
+  const byTarget = (target: string, namespace = DEFAULT_NAMESPACE): Resolved | undefined => {
     // `../resources/x.md`, `x.md#anchor`, `/graph/api/resources/x?view=graph-rest-1.0`, `enums.md#x-values`
     const [withoutQuery] = target.split("?");
     const [path, anchor] = withoutQuery.split("#");
     const enumAnchor = anchor ? /^(.+)-values$/i.exec(anchor) : null;
     if (enumAnchor) {
+      // `[microsoft.graph.security.alertSeverity](#alertseverity-values)` on a security page means its own enum.
       const wanted = enumAnchor[1].toLowerCase();
+      for (const ns of [namespace.toLowerCase(), DEFAULT_NAMESPACE]) if (declarations.enums.has(`${ns}.${wanted}`)) return lookup(`${ns}.${wanted}`);
       for (const [key, declaration] of declarations.enums) if (declaration.name.toLowerCase() === wanted) return lookup(key);
     }
     if (!path || /^[a-z]+:/i.test(path)) return undefined; // same-page anchor, or an external URL
@@ -64,7 +69,7 @@ export function createResolver(declarations: Declarations): Resolver {
     return fqn ? lookup(fqn.toLowerCase()) : undefined;
   };
   const resolve = ((written: string, context: ResolveContext) =>
-    byName(written, context.namespace) ?? (context.target ? byTarget(context.target) : undefined)) as Resolver;
+    byName(written, context.namespace) ?? (context.target ? byTarget(context.target, context.namespace) : undefined)) as Resolver;
   resolve.byName = byName;
   resolve.byTarget = byTarget;
   return resolve;
@@ -81,7 +86,7 @@ export function resolveLink(
   diagnostics: Diagnostic[],
 ): Resolved | undefined {
   const named = resolve.byName(link.name, namespace);
-  const linked = link.target ? resolve.byTarget(link.target) : undefined;
+  const linked = link.target ? resolve.byTarget(link.target, namespace) : undefined;
   if (named && linked && named.fqn !== linked.fqn) {
     diagnostics.push(diagnostic("link-mismatch", `link text "${link.name}" names ${named.fqn} but the link points to ${link.target} (${linked.fqn}); using ${named.fqn}`, link.at));
   }

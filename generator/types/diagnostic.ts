@@ -44,6 +44,7 @@ export const DIAGNOSTIC_KINDS = {
   "not-text": { code: "GT2010", severity: "error" },
   "page-too-complex": { code: "GT2011", severity: "error" },
   "page-timeout": { code: "GT2012", severity: "error" },
+  "type-cell-alternatives": { code: "GT2013", severity: "warning" },
   "invalid-xml": { code: "GT2101", severity: "error" },
   "unsafe-xml": { code: "GT2102", severity: "error" },
   "nesting-too-deep": { code: "GT2103", severity: "error" },
@@ -57,6 +58,7 @@ export const DIAGNOSTIC_KINDS = {
   "base-type-drift": { code: "GT3003", severity: "warning" },
   "link-mismatch": { code: "GT3004", severity: "warning" },
   "property-is-navigation": { code: "GT3005", severity: "warning" },
+  "type-name-casing": { code: "GT3006", severity: "warning" },
   // Docs against metadata (model/merge.ts): `at` is the docs place when there is one, `related` the other side.
   "type-not-in-metadata": { code: "GT3101", severity: "warning" },
   "type-not-documented": { code: "GT3102", severity: "info" },

@@ -52,6 +52,8 @@ export interface TypeCell {
   collection: boolean;
   /** Link target of the type name, when it was a link (`publicerror.md`, `enums.md#x-values`). */
   target?: string;
+  /** "x or y": each type the cell names (the first is also `name`). */
+  alternatives?: TypeLink[];
   at: Position;
 }
 
@@ -87,4 +89,6 @@ export interface EnumMemberRow {
 export interface JsonBlock {
   at: Position;
   keys: Located<string>[];
+  /** The block's own top-level `@odata.type`, without `#`. */
+  odataType?: Located<string>;
 }

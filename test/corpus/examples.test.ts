@@ -38,7 +38,7 @@ describeIfCorpus("graph-docs/v1.0-api")("the docs' response examples against the
 
   test("figures", () => {
     const n = extraction.examples.length;
-    const lines = [`${n} examples; dropped: ${JSON.stringify(extraction.dropped)}`, ...[...fits.values()].map((f) => describeFit(f, n))];
+    const lines = [`${n} examples (${extraction.collectionsNotAnnotated} read as collections their annotation does not say); dropped: ${JSON.stringify(extraction.dropped)}`, ...[...fits.values()].map((f) => describeFit(f, n))];
     for (const fit of fits.values()) lines.push(`census ${fit.label}: ${fit.census.slice(0, 25).map(([k, v]) => `${k} ${v}`).join("; ")}`);
     process.stderr.write(`${lines.join("\n")}\n`);
     if (process.env.FIT_DUMP) writeFileSync(process.env.FIT_DUMP, JSON.stringify(Object.fromEntries([...fits].map(([k, f]) => [k, { misfits: f.misfits, annotations: f.annotationMisfits }])), null, 1));

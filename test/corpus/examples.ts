@@ -23,6 +23,8 @@ export interface Extraction {
   examples: ResponseExample[];
   /** Why the others were left out, with counts. */
   dropped: Record<string, number>;
+  /** Bodies read as collections (only `value` and `@odata.*`) whose annotation does not say `isCollection`. */
+  collectionsNotAnnotated: number;
 }
 
 /** JSON with what the docs add to it: `//` and `/* *\/` comments, trailing commas, `...` for "more of the same". */
@@ -74,6 +76,7 @@ function bodyOf(code: Code): string | undefined {
 export function extractExamples(folder: string): Extraction {
   const examples: ResponseExample[] = [];
   const dropped: Record<string, number> = {};
+  let reread = 0;
   const drop = (why: string): void => void (dropped[why] = (dropped[why] ?? 0) + 1);
   for (const file of readdirSync(folder).filter((f) => f.endsWith(".md")).sort()) {
     const root = parseMdast(readFileSync(path.join(folder, file), "utf8"));
@@ -97,13 +100,18 @@ export function extractExamples(folder: string): Extraction {
         return drop("body is not JSON, even leniently");
       }
       if (!body || typeof body !== "object" || Array.isArray(body)) return drop("body is not an object");
-      const collection = annotation.isCollection === true || inner !== undefined;
       const record = body as Record<string, unknown>;
+      // A body that is only `value: [...]` and control information is a collection whatever the annotation says:
+      // its author left out `isCollection` (counted, so the figure says how often).
+      const envelope = Array.isArray(record.value) && Object.keys(record).every((key) => key === "value" || key.startsWith("@odata."));
+      const said = annotation.isCollection === true || inner !== undefined;
+      if (envelope && !said) reread++;
+      const collection = said || envelope;
       if (collection && !Array.isArray(record.value)) return drop("a collection without a value array");
       examples.push({ id: `${file}#${++n}`, file, line: code.position?.start.line ?? 1, type, collection, body: record });
     });
   }
-  return { examples, dropped };
+  return { examples, dropped, collectionsNotAnnotated: reread };
 }
 
 /** The body without OData control information (`@odata.*` keys, and `name@odata.*` annotations of a property). */

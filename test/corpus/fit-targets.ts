@@ -5,12 +5,19 @@ import { ROOT_NAMESPACE } from "../../generator/emit/names.js";
 import type { PipelineResult } from "../../generator/pipeline.js";
 import type { FitTarget } from "./fit.js";
 
-/** The name plan the output was emitted with (default shape), to name a model type from outside the output. */
-const planOf = (result: PipelineResult, layout: "modules" | "single"): NamePlan => planNames(result.model, hierarchyOf(result.model), layout);
+/**
+ * The name plan the output was emitted with (default shape), to name a model type from outside the output. The
+ * examples' annotations spell type names as their authors did (`microsoft.graph.orgcontact`): looked up without case.
+ */
+function planOf(result: PipelineResult, layout: "modules" | "single"): NamePlan {
+  const plan = planNames(result.model, hierarchyOf(result.model), layout);
+  for (const [fqn, declared] of [...plan.declared]) if (!plan.declared.has(fqn.toLowerCase())) plan.declared.set(fqn.toLowerCase(), declared);
+  return plan;
+}
 
 /** A payload of the type may be any type derived from it: its `Any*` union, where it has one. */
 const payloadName = (plan: NamePlan, fqn: string, unions: boolean): string | undefined => {
-  const declared = plan.declared.get(fqn);
+  const declared = plan.declared.get(fqn) ?? plan.declared.get(fqn.toLowerCase());
   if (!declared || declared.kind !== "type") return undefined;
   return (unions ? declared.union : undefined) ?? declared.name;
 };
@@ -24,7 +31,7 @@ export function modulesTarget(label: string, result: PipelineResult): FitTarget 
     imports: 'import type * as m from "./out/index.js";',
     payload: (fqn) => {
       const name = payloadName(plan, fqn, true);
-      const declared = plan.declared.get(fqn);
+      const declared = plan.declared.get(fqn) ?? plan.declared.get(fqn.toLowerCase());
       return name && declared ? `m.${plan.modules.get(declared.namespace)!.alias}.${name}` : undefined;
     },
     collection: (item) => `m.${plan.envelope.CollectionResponse}<${item}>`,
@@ -34,7 +41,7 @@ export function modulesTarget(label: string, result: PipelineResult): FitTarget 
 /** Names in the single layout, which are the official package's (test/compat checks it type by type). */
 function singleName(plan: NamePlan, fqn: string, unions: boolean, prefix: string): string | undefined {
   const name = payloadName(plan, fqn, unions);
-  const declared = plan.declared.get(fqn);
+  const declared = plan.declared.get(fqn) ?? plan.declared.get(fqn.toLowerCase());
   if (!name || !declared) return undefined;
   return declared.namespace === ROOT_NAMESPACE ? `${prefix}.${name}` : `${prefix}.${plan.nested.get(declared.namespace)}.${name}`;
 }

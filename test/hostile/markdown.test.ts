@@ -336,7 +336,7 @@ describe("model problems", () => {
     const b = resourcePage({ name: "widget", properties: ["|size|Int64|The size.|"] });
     const result = await run({ "a.md": a, "b.md": b });
     expect(placed(result.diagnostics)).toEqual([["GT1004", at("b.md", b, "<!--")]]);
-    expect(result.diagnostics[0].related).toEqual([{ message: "first defined here", at: { file: "a.md", ...where(a, "<!--") } }]);
+    expect(result.diagnostics[0].related).toEqual([{ message: "leading page", at: { file: "a.md", ...where(a, "<!--") } }]);
     expect(result.model.namespaces[0].types.map((t) => [t.name, t.properties.map((p) => p.name)])).toEqual([["widget", ["id", "size"]]]);
     expectCompiles(result);
   });

@@ -45,7 +45,7 @@ const OPERATION = `
 `;
 
 describe("JSON representation block", () => {
-  test("top-level keys are read with their positions; nested keys are not", () => {
+  test("top-level keys are read with their positions; nested keys are not; the block's own @odata.type is kept", () => {
     const { page } = parsePage(OPERATION, FILE);
     expect(page.json).toEqual({
       at: at(28, 1),
@@ -57,6 +57,7 @@ describe("JSON representation block", () => {
         { value: "error", at: at(34, 3) },
         { value: "manifestId", at: at(35, 3) },
       ],
+      odataType: { value: "microsoft.graph.partners.billing.operation", at: at(30, 3) },
     });
   });
 
