@@ -4,12 +4,13 @@ import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import type { EmitOptions, ShapeOptions, Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { WorkerPool } from "./parallel/pool.js";
-import { runPipeline, type CacheStats, type Limits, type Progress, type StageTimings } from "./pipeline.js";
+import { runPipeline, type CacheStats, type LeftOut, type Limits, type Progress, type StageTimings } from "./pipeline.js";
 import { displayPath, readSources, STDIN } from "./read/sources.js";
-import { DEFAULT_TEMPLATES_DIR, readTemplates } from "./read/templates.js";
-import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
+import { DEFAULT_TEMPLATES_DIR, loadTemplates } from "./read/templates.js";
+import { diagnostic, UNUSABLE_KINDS, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
 import { checkOutput, isCurrent, type CheckResult } from "./write/check.js";
 import { writeOutput } from "./write/atomic.js";
+import { refuseTarget } from "./write/target.js";
 
 export type { CheckChange, CheckResult } from "./write/check.js";
 export { diffStat, unifiedDiff, unifiedDiffs, type FileChange } from "./write/diff.js";
@@ -31,6 +32,13 @@ export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout
   out?: string;
   /** Compare with `out` instead of writing. */
   check?: boolean;
+  /**
+   * Overwrite a file in `out` that has the name of a generated file but is not in the manifest (a file of yours).
+   * Without it, such a file is a conflict and nothing is written. Default false.
+   */
+  force?: boolean;
+  /** How long to wait for another run writing to `out` to finish, in milliseconds. Default 10,000. */
+  lockTimeout?: number;
   /** Write the files to `out` (default true unless `check`). */
   write?: boolean;
   /** Folder with `banner.txt` and `runtime.ts`. Default: the package's own `templates/`. */
@@ -62,7 +70,10 @@ export interface GenerateResult {
   model?: Model;
   /** False when the input could not be used at all (unreadable or empty): nothing was generated or written. */
   generated: boolean;
+  /** Whether `out` was written. False also when the output folder was refused, locked, in conflict or unwritable. */
   written: boolean;
+  /** Input files that contributed nothing (a page refused by a limit, metadata that could not be parsed). */
+  leftOut?: string[];
   /** With `check`: how `out` differs from what would be written. */
   check?: CheckResult & { current: boolean };
   /** With `cache`: pages taken from it (hits) and pages parsed (misses), the same for formatted chunks. */
@@ -75,9 +86,6 @@ export interface GenerateResult {
 
 const pickShape = ({ enumStyle, guards, readonly, nullable, fileNaming, namespaces }: ShapeOptions): ShapeOptions => ({ enumStyle, guards, readonly, nullable, fileNaming, namespaces });
 
-/** Input problems that make the whole run unusable, as opposed to one page skipped with a diagnostic. */
-const BLOCKING = new Set(["unreadable-input", "no-input"]);
-
 /**
  * The programmatic API: read the pages (and metadata), generate, then write or check. Never throws for bad input
  * (see the diagnostics); throws `InternalError` only for a bug in graph-typegen.
@@ -87,26 +95,23 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const csdl = options.csdl ?? [];
   const inputs = options.inputs?.length ? options.inputs : csdl.length ? [] : ["input"];
   const out = path.resolve(cwd, options.out ?? "output");
+  const write = !options.check && (options.write ?? true);
+  const templatesDir = options.templates ? path.resolve(cwd, options.templates) : DEFAULT_TEMPLATES_DIR;
+  // A dangerous output folder is refused before any work: nothing read, nothing written.
+  const refused = write ? await refuseTarget(options.out ?? "output", { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [templatesDir] : [])], ...(options.force ? { force: true } : {}) }) : undefined;
+  if (refused) return notGenerated([refused]);
   const docsRead = inputs.length ? await readSources(inputs, cwd, { maxBytes: options.limits?.markdown?.maxPageBytes ?? DEFAULT_MARKDOWN_LIMITS.maxPageBytes }) : { sources: [], diagnostics: [] };
   const csdlRead = csdl.length
     ? await readSources(csdl, cwd, { kind: "csdl", extensions: [".xml", ".edmx", ".csdl"], maxBytes: options.limits?.csdl?.maxBytes ?? DEFAULT_CSDL_LIMITS.maxBytes })
     : { sources: [], diagnostics: [] };
   const readDiagnostics = [...docsRead.diagnostics, ...csdlRead.diagnostics];
-  if (readDiagnostics.some((d) => BLOCKING.has(d.kind))) {
-    return { files: [], diagnostics: readDiagnostics, generated: false, written: false };
-  }
-  const templatesDir = options.templates ? path.resolve(cwd, options.templates) : DEFAULT_TEMPLATES_DIR;
-  let templates: Templates;
-  try {
-    templates = await readTemplates(templatesDir);
-  } catch (error) {
-    const message = `cannot read templates from ${displayPath(templatesDir, cwd)}: ${error instanceof Error ? error.message : String(error)}`;
-    return { files: [], diagnostics: [...readDiagnostics, diagnostic("unreadable-input", message)], generated: false, written: false };
-  }
+  if (readDiagnostics.some((d) => UNUSABLE_KINDS.has(d.kind))) return notGenerated(readDiagnostics);
+  const loaded = await loadTemplates(templatesDir, cwd);
+  if ("diagnostics" in loaded) return notGenerated([...readDiagnostics, ...loaded.diagnostics]);
   // The banner names inputs relative to the output folder, so it does not depend on where the command ran.
   const sourceLabels = [...inputs, ...csdl].map((input) => (input === STDIN ? "standard input" : path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || "."));
   const result = await runPipeline([...docsRead.sources, ...csdlRead.sources], {
-    templates,
+    templates: loaded.templates,
     sourceLabels,
     ...(options.layout ? { layout: options.layout } : {}),
     ...pickShape(options),
@@ -116,13 +121,42 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ...(options.pool ? { pool: options.pool } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const cache = { ...(result.cache ? { cache: result.cache } : {}), timings: result.timings, threads: result.threads };
+  const notRead = [...tooLarge(docsRead.diagnostics, "docs"), ...tooLarge(csdlRead.diagnostics, "csdl")];
+  const leftOut = [...notRead, ...result.leftOut];
   const diagnostics = [...readDiagnostics, ...result.diagnostics];
+  const given = (kind: LeftOut["kind"]): number => (kind === "docs" ? docsRead : csdlRead).sources.length + notRead.filter((l) => l.kind === kind).length;
+  const unusable = unusableInput(leftOut, given);
+  if (unusable) return notGenerated([...diagnostics, unusable]);
+  const common = { files: result.files, model: result.model, generated: true, ...(leftOut.length ? { leftOut: leftOut.map((l) => l.file) } : {}), ...(result.cache ? { cache: result.cache } : {}), timings: result.timings, threads: result.threads };
   if (options.check) {
-    const check = await checkOutput(out, result.files);
-    return { files: result.files, diagnostics, model: result.model, generated: true, written: false, check: { ...check, current: isCurrent(check) }, ...cache };
+    const { check, diagnostics: found } = await checkOutput(out, result.files, displayPath(out, cwd));
+    return { ...common, diagnostics: [...diagnostics, ...found], written: false, check: { ...check, current: isCurrent(check) } };
   }
-  const write = options.write ?? true;
-  if (write) await writeOutput(out, result.files);
-  return { files: result.files, diagnostics, model: result.model, generated: true, written: write, ...cache };
+  if (!write) return { ...common, diagnostics, written: false };
+  const found = await writeOutput(out, result.files, { cwd, ...(options.force ? { force: true } : {}), ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}) });
+  return { ...common, diagnostics: [...diagnostics, ...found], written: !found.some((d) => UNUSABLE_KINDS.has(d.kind)) };
+}
+
+const notGenerated = (diagnostics: Diagnostic[]): GenerateResult => ({ files: [], diagnostics, generated: false, written: false });
+
+/** Files the read stage did not read for their size: left out like a page refused by a limit. */
+function tooLarge(diagnostics: readonly Diagnostic[], kind: LeftOut["kind"]): LeftOut[] {
+  return diagnostics.filter((d) => d.kind === "input-too-large" && d.at).map((d) => ({ file: d.at!.file, kind, reason: d.message }));
+}
+
+/**
+ * Docs of which every page was refused, or metadata of which no file could be used (truncated, empty, an HTML error
+ * page, no <Schema>), is unusable input: generating from what is left would replace the previous output with an
+ * empty or docs-only model, as when a failed metadata download in CI wiped the committed types.
+ */
+function unusableInput(leftOut: readonly LeftOut[], given: (kind: LeftOut["kind"]) => number): Diagnostic | undefined {
+  for (const kind of ["csdl", "docs"] as const) {
+    const out = leftOut.filter((l) => l.kind === kind);
+    if (!out.length || out.length < given(kind)) continue;
+    const what = kind === "csdl" ? "metadata file" : "page";
+    const list = out.slice(0, 5).map((l) => `${l.file} (${l.reason})`).join("; ");
+    const more = out.length > 5 ? `; and ${out.length - 5} more` : "";
+    return diagnostic("no-usable-input", `no ${what} could be used, so nothing was generated and the previous output is kept: ${list}${more}`);
+  }
+  return undefined;
 }

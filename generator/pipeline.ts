@@ -64,6 +64,14 @@ export interface PipelineResult {
   timings: StageTimings;
   /** How many worker threads the run used (0: all in-process). */
   threads: number;
+  /** Sources that contributed nothing: pages refused by a limit, metadata with no usable schema; with why. */
+  leftOut: LeftOut[];
+}
+
+export interface LeftOut {
+  file: string;
+  kind: "docs" | "csdl";
+  reason: string;
 }
 
 /** What the read stage says it is; untagged, CSDL comes as `.xml`, `.edmx` or `.csdl` and the rest is Markdown. */
@@ -131,18 +139,24 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   const stats: CacheStats | undefined = cache ? { hits: 0, misses: 0 } : undefined;
   const results = new Array<CachedPage | undefined>(sources.length);
   const toParse: { index: number; key?: string }[] = [];
+  const leftOut: LeftOut[] = [];
   for (const [index, source] of sources.entries()) {
     if (isCsdlSource(source)) {
       const { parseCsdl } = await csdlPath();
       const read = stage(source.path, () => parseCsdl(source, options.limits?.csdl));
       documents.push(read.document);
       diagnostics.push(...read.diagnostics);
+      if (!read.document.schemas.length) {
+        const why = read.diagnostics.find((d) => d.severity === "error")?.message ?? "it holds no <Schema> element";
+        leftOut.push({ file: source.path, kind: "csdl", reason: why });
+      }
       continue;
     }
     // The limits stay in front of the cache: they depend on options, not only on the page.
     const refused = checkMarkdownLimits(source, markdownLimits);
     if (refused) {
       results[index] = { diagnostics: [refused] };
+      leftOut.push({ file: source.path, kind: "docs", reason: refused.message });
       continue;
     }
     const key = cache ? parseCacheKey(source) : undefined;
@@ -166,6 +180,9 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   const parsed = await parsing;
   toParse.forEach((p, i) => {
     results[p.index] = parsed[i];
+    // A page the parser gave up on (past its time budget, nested past the stack) contributes nothing either.
+    const gaveUp = parsed[i]!.page ? undefined : parsed[i]!.diagnostics.find((d) => d.severity === "error");
+    if (gaveUp) leftOut.push({ file: sources[p.index]!.path, kind: "docs", reason: gaveUp.message });
     if (p.key) cache!.set(p.key, parsed[i]);
   });
   const pages: DocPage[] = [];
@@ -204,7 +221,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   }
   lap("format");
   if (stats && chunkCache) Object.assign(stats, { chunkHits: formatted.stats.hits, chunkMisses: formatted.stats.misses });
-  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.threads ?? 0 };
+  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.threads ?? 0, leftOut };
 }
 
 /** By file, then position, so reports read top to bottom and are the same on every run. */

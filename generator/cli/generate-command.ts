@@ -3,7 +3,7 @@ import path from "node:path";
 import { LAYOUTS, loadConfig } from "../config/config.js";
 import { DEFAULT_CACHE_DIR, DiskParseCache } from "../cache/cache.js";
 import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES } from "../emit/shape.js";
-import { generate } from "../index.js";
+import { generate, UNUSABLE_KINDS } from "../index.js";
 import { displayPath, STDIN } from "../read/sources.js";
 import { diffStat, unifiedDiffs } from "../write/diff.js";
 import { EXIT, type Io } from "./io.js";
@@ -49,6 +49,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   const outPath = flags.out ?? config.out ?? (loaded ? path.join(loaded.dir, "output") : "output");
   const out = flags.out ?? (loaded ? displayPath(outPath, io.cwd) : outPath);
   const templates = flags.templates ?? config.templates;
+  const force = flags.force ?? config.force ?? false;
   if (flags["diff-stat"] && !flags.check) throw new UsageError("--diff-stat goes with --check");
   if (flags.quiet && flags.verbose) throw new UsageError("--quiet and --verbose cannot be used together");
   // Parsed pages are cached on disk by content hash: a run after an edit parses only the edited pages. By default
@@ -63,7 +64,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     if (flags.check) throw new UsageError("--watch cannot be used with --check");
     if (csdl.includes(STDIN)) throw new UsageError("--watch cannot watch standard input (--csdl -): name the file");
     const limits = limitsFrom(flags, loaded?.options.limits);
-    const options = { inputs, cwd: io.cwd, out: outPath, layout, ...shape, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}) };
+    const options = { inputs, cwd: io.cwd, out: outPath, layout, ...shape, limits, ...(csdl.length ? { csdl } : {}), ...(templates ? { templates } : {}), ...(force ? { force } : {}) };
     // As below: --quiet prints errors and summary lines only and draws no progress; --verbose adds info.
     const verbosity = { ...(flags.verbose ? { verbose: true } : {}), ...(flags.quiet ? { quiet: true } : {}) };
     return watchCommand({ ...options, ...verbosity, ...costOptions }, io);
@@ -79,6 +80,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     ...(csdl.length ? { csdl } : {}),
     ...(flags.check ? { check: true } : {}),
     ...(templates ? { templates } : {}),
+    ...(force ? { force } : {}),
     ...costOptions,
     ...(progress ? { onProgress: progress.onProgress } : {}),
   });
@@ -89,24 +91,31 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   const checkLines = result.check
     ? [...result.check.stale.map((f) => `stale: ${out}/${f}`), ...result.check.missing.map((f) => `missing: ${out}/${f}`), ...result.check.extra.map((f) => `would delete: ${out}/${f}`)]
     : [];
+  // Unusable input or an output folder that must not or cannot be written: nothing was written (exit 2).
+  const unusable = !result.generated || result.diagnostics.some((d) => UNUSABLE_KINDS.has(d.kind));
   const outcome = !result.generated
     ? "nothing generated"
-    : result.check
+    : unusable
+      ? `nothing written to ${out}/`
+      : result.check
       ? result.check.current
         ? `${out}/ is current (${result.files.length} files)`
         : `${out}/ is not current: run graph-typegen generate`
       : `wrote ${result.files.length} files to ${out}/`;
-  const code = !result.generated ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
+  const code = unusable ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
 
   // The json and github reporters are read by programs, which filter for themselves: all but --quiet's cut.
   const shown = shownDiagnostics(result.diagnostics, flags.quiet ? "quiet" : flags.verbose || reporter !== "text" ? "verbose" : "normal");
   if (reporter === "json") {
     // The texts behind the diff stay out of the JSON document: the file names say what differs.
     const check = result.check && { stale: result.check.stale, missing: result.check.missing, extra: result.check.extra, current: result.check.current };
-    io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check, files: result.files.map((f) => f.path), diagnostics: shown }, null, 2)}\n`);
+    const leftOut = result.leftOut ?? [];
+    io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check, files: result.files.map((f) => f.path), leftOut, diagnostics: shown }, null, 2)}\n`);
     return code;
   }
   const lines = shown.map(reporter === "github" ? githubCommand : formatDiagnostic);
+  // Said even with --quiet: output generated without some inputs is degraded, and this says which.
+  if (result.generated && result.leftOut?.length) lines.push(`left out (see the errors above): ${result.leftOut.join(", ")}`);
   if (!flags.quiet) {
     lines.push(...checkLines);
     if (result.check?.changes.length) {

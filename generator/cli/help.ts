@@ -18,7 +18,11 @@ the docs add descriptions and enum narrowing. drift reports where docs and metad
 Options:
       --config <file>    read options from this file instead of the nearest graph-typegen.config.json
                          (or .mjs) found from the current folder upward; flags override its values
-  -o, --out <dir>        output folder (default: output/)
+  -o, --out <dir>        output folder (default: output/); graph-typegen changes only the files it wrote
+                         there (listed in .graph-typegen-manifest.json) and refuses /, your home folder,
+                         the working directory, an input folder, and a project or repository folder
+      --force            overwrite a file in the output folder that has a generated file's name but is
+                         not in the manifest (without it, that is a conflict: exit 2, nothing written)
       --csdl <file>      CSDL (EDMX) metadata to read; repeat for several files
       --docs <dir>       (drift) the docs to compare with the metadata
       --check            write nothing; exit 1 if the output folder is not what generate would write, and

@@ -18,6 +18,7 @@ export const OPTIONS = {
   "include-namespace": { type: "string", multiple: true },
   "exclude-namespace": { type: "string", multiple: true },
   templates: { type: "string" },
+  force: { type: "boolean" },
   reporter: { type: "string" },
   format: { type: "string" },
   strict: { type: "boolean" },

@@ -5,7 +5,9 @@ import { generate, type GenerateOptions, type GenerateResult } from "../index.js
 import { WorkerPool } from "../parallel/pool.js";
 import { InternalError, type Progress } from "../pipeline.js";
 import { displayPath } from "../read/sources.js";
+import { UNUSABLE_KINDS } from "../types/index.js";
 import { writeOutput } from "../write/atomic.js";
+import { refuseTarget } from "../write/target.js";
 import { EXIT, type Io } from "./io.js";
 import { progressDisplay } from "./progress.js";
 import { countBySeverity, formatDiagnostic, shownDiagnostics, summaryLine } from "./report.js";
@@ -102,6 +104,8 @@ interface RunSettings {
   /** What each run passes to `generate`, all but `onProgress` (a fresh progress line each run). */
   generate: GenerateOptions;
   out: string;
+  cwd: string;
+  force: boolean;
   /** `out` as the summary line names it. */
   shownOut: string;
   verbose: boolean;
@@ -149,8 +153,8 @@ class Runs {
     try {
       const result = await generate({ ...options, ...(onProgress ? { onProgress } : {}), write: false });
       progress?.finish();
-      const written = await this.#writeUnlessWorse(result);
-      run = this.#report(result, written, started);
+      const write = await this.#writeUnlessWorse(result);
+      run = this.#report(write.result, write.written, started, write.why);
     } catch (error) {
       progress?.finish();
       const file = error instanceof InternalError && error.file ? ` while processing ${error.file}` : "";
@@ -161,20 +165,26 @@ class Runs {
     this.hooks.onRun?.(run);
   }
 
-  /** A run with more errors than the last written one (a page broken mid-edit), or no usable input, is not written. */
-  async #writeUnlessWorse(result: GenerateResult): Promise<boolean> {
+  /**
+   * A run with more errors than the last written one (a page broken mid-edit), or no usable input, is not written;
+   * nor is one the write stage refuses (a user's file in the way, a lock held): its diagnostics join the run's.
+   */
+  async #writeUnlessWorse(result: GenerateResult): Promise<{ written: boolean; result: GenerateResult; why?: string }> {
     const errors = countBySeverity(result.diagnostics).error;
-    if (!result.generated || (this.#lastWrittenErrors !== undefined && errors > this.#lastWrittenErrors)) return false;
-    const out = this.settings.out;
+    if (!result.generated) return { written: false, result };
+    if (this.#lastWrittenErrors !== undefined && errors > this.#lastWrittenErrors) return { written: false, result, why: "new errors" };
+    const { out, cwd, force } = this.settings;
     // Before the write, so that the write's own events are recognised as ours while it is under way.
     this.generated = new Set(result.files.map((f) => path.join(out, ...f.path.split("/"))));
-    await writeOutput(out, result.files);
+    const found = await writeOutput(out, result.files, { cwd, ...(force ? { force: true } : {}) });
+    const withWrite = { ...result, diagnostics: [...result.diagnostics, ...found] };
+    if (found.some((d) => UNUSABLE_KINDS.has(d.kind))) return { written: false, result: withWrite, why: "not written" };
     this.#lastWrittenErrors = errors;
-    return true;
+    return { written: true, result: withWrite };
   }
 
   /** Prints the diagnostics new since the run before (all of them the first time) and one summary line. */
-  #report(result: GenerateResult, written: boolean, started: number): WatchRun {
+  #report(result: GenerateResult, written: boolean, started: number, why = "new errors"): WatchRun {
     const { shownOut, quiet, verbose } = this.settings;
     const counts = countBySeverity(result.diagnostics);
     const shown = shownDiagnostics(result.diagnostics, quiet ? "quiet" : verbose ? "verbose" : "normal").map(formatDiagnostic);
@@ -182,7 +192,7 @@ class Runs {
     this.#previousLines = new Set(shown);
     const stats = result.cache;
     const parsed = stats ? ` (${plural(stats.misses, "page")} parsed, ${stats.hits} cached; ${plural(stats.chunkMisses ?? 0, "chunk")} formatted)` : "";
-    const outcome = !result.generated ? "nothing generated; previous output kept" : written ? `wrote ${result.files.length} files to ${shownOut}/` : `new errors: previous output in ${shownOut}/ kept`;
+    const outcome = !result.generated ? "nothing generated; previous output kept" : written ? `wrote ${result.files.length} files to ${shownOut}/` : `${why}: previous output in ${shownOut}/ kept`;
     const line = `[watch #${this.number}] ${summaryLine(counts, outcome)}${parsed} in ${Date.now() - started} ms`;
     this.io.stdout(`${[...fresh, line].join("\n")}\n`);
     return { number: this.number, result, written, line };
@@ -222,6 +232,12 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   const csdl = options.csdl ?? [];
   const inputs = options.inputs?.length ? options.inputs : csdl.length ? [] : ["input"];
   const out = path.resolve(cwd, options.out ?? "output");
+  // Refused before watching starts: a watch would write there again after every save.
+  const refused = await refuseTarget(options.out ?? "output", { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [path.resolve(cwd, options.templates)] : [])], ...(options.force ? { force: true } : {}) });
+  if (refused) {
+    io.stderr(`${formatDiagnostic(refused)}\n`);
+    return EXIT.usage;
+  }
   const targets = await watchTargets(inputs, csdl, cwd, io);
   if (!targets.length) return EXIT.usage;
 
@@ -230,7 +246,7 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   // One pool for the whole watch: its threads (started by the first large run) stay warm for the next runs.
   const pool = options.pool ?? WorkerPool.create(options.threads);
   const { debounceMs = 100, pollMs, verbose = false, quiet = false, cache: _disk, ...rest } = options; // eslint-disable-line @typescript-eslint/no-unused-vars
-  const settings = { generate: { ...rest, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) }, out, shownOut: displayPath(out, cwd), verbose, quiet };
+  const settings = { generate: { ...rest, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) }, out, cwd, force: options.force ?? false, shownOut: displayPath(out, cwd), verbose, quiet };
 
   const watchers: InputWatcher[] = [];
   const runs = new Runs(settings, watchers, io, hooks);

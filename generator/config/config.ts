@@ -6,9 +6,10 @@ import { REPORTERS, type ReporterName } from "../cli/report.js";
 import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES, type EnumStyle, type FileNaming, type NullableStyle } from "../emit/shape.js";
 import type { GenerateOptions, Layout } from "../index.js";
 import { displayPath } from "../read/sources.js";
+import { findConfig, untrustedReason } from "./find.js";
+import { parseJson } from "./json.js";
 
-/** Searched for in this order in each folder, from the working directory up to the root: the first hit wins. */
-export const CONFIG_FILES = ["graph-typegen.config.json", "graph-typegen.config.mjs"] as const;
+export { CONFIG_FILES, untrustedReason } from "./find.js";
 
 export const LAYOUTS: readonly Layout[] = ["modules", "single"];
 
@@ -38,6 +39,7 @@ export interface Config {
   fileNaming?: FileNaming;
   namespaces?: { include?: string[]; exclude?: string[] };
   templates?: string;
+  force?: boolean;
   limits?: ConfigLimits;
   strict?: boolean;
   maxWarnings?: number;
@@ -80,6 +82,7 @@ export const CONFIG_RULES = {
   // Namespace names, not paths, but the same rule: an array of non-empty strings.
   namespaces: { include: "paths", exclude: "paths" },
   templates: "path",
+  force: "boolean",
   limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive", maxInheritanceDepth: "positive", pageTimeoutMs: "positive", maxListItems: "positive", maxInlineMarkers: "positive" },
   strict: "boolean",
   maxWarnings: "count",
@@ -104,16 +107,6 @@ export async function loadConfig(options: { cwd?: string; file?: string } = {}):
   return { file, dir, config, options: optionsFrom(config, dir) };
 }
 
-async function findConfig(from: string): Promise<string | undefined> {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    for (const name of CONFIG_FILES) {
-      const file = path.join(dir, name);
-      if (await stat(file).then((s) => s.isFile(), () => false)) return file;
-    }
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
 async function readText(file: string, shown: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
@@ -124,9 +117,12 @@ async function readText(file: string, shown: string): Promise<string> {
 }
 
 async function importConfig(file: string, shown: string): Promise<unknown> {
-  const { mtimeMs } = await stat(file).catch(() => {
+  const info = await stat(file).catch(() => {
     throw new ConfigError(`cannot read config file ${shown}: no such file`);
   });
+  const untrusted = untrustedReason(info, await stat(path.dirname(file)), process.getuid?.());
+  if (untrusted) throw new ConfigError(`${shown}: not run: ${untrusted}`);
+  const { mtimeMs } = info;
   // import() caches by URL: the mtime makes an edited config load again in a long-running process (a watcher).
   const url = `${pathToFileURL(file).href}?mtime=${mtimeMs}`;
   let module: { default?: unknown };
@@ -137,81 +133,6 @@ async function importConfig(file: string, shown: string): Promise<unknown> {
   }
   if (module.default === undefined) throw new ConfigError(`${shown}: has no default export (export default { ... })`);
   return module.default;
-}
-
-function parseJson(text: string, shown: string): unknown {
-  const json = text.replace(/^\uFEFF/, ""); // editors on Windows may save a BOM, which JSON.parse rejects
-  try {
-    return JSON.parse(json);
-  } catch {
-    const at = jsonErrorOffset(json);
-    const before = json.slice(0, at);
-    const line = before.split("\n").length;
-    const column = at - before.lastIndexOf("\n");
-    const char = json[at];
-    const found = at >= json.length ? "end of file" : /[\s\x00-\x1f']/.test(char) ? JSON.stringify(char) : `'${char}'`;
-    throw new ConfigError(`${shown}:${line}:${column}: not valid JSON: unexpected ${found}`);
-  }
-}
-
-/**
- * The offset of the first syntax error. JSON.parse's messages differ between Node versions and some carry no
- * position at all ("Unexpected token 'x', ... is not valid JSON"), so we find it with a small scanner.
- */
-function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw i;
-  };
-  const space = (): void => {
-    while (i < text.length && " \t\n\r".includes(text[i])) i++;
-  };
-  const expect = (char: string): void => {
-    space();
-    if (text[i] !== char) fail();
-    i++;
-  };
-  const string = (): void => {
-    expect('"');
-    for (;;) {
-      if (i >= text.length || text[i] < " ") fail();
-      if (text[i] === '"') return void i++;
-      if (text[i] === "\\") {
-        i++;
-        if (!/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i, i + 5))) fail();
-        i += text[i] === "u" ? 5 : 1;
-      } else i++;
-    }
-  };
-  const list = (close: string, item: () => void): void => {
-    i++;
-    space();
-    if (text[i] === close) return void i++;
-    for (;;) {
-      item();
-      space();
-      if (text[i] === close) return void i++;
-      expect(",");
-    }
-  };
-  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
-  const value = (): void => {
-    space();
-    if (text[i] === "{") return list("}", () => (string(), expect(":"), value()));
-    if (text[i] === "[") return list("]", value);
-    if (text[i] === '"') return string();
-    literal.lastIndex = i;
-    if (!literal.test(text)) fail();
-    i = literal.lastIndex;
-  };
-  try {
-    value();
-    space();
-    if (i < text.length) fail();
-  } catch (at) {
-    return typeof at === "number" ? at : 0; // a RangeError: nested deeper than the stack; point at the start
-  }
-  return 0;
 }
 
 function validate(value: unknown, rules: { readonly [key: string]: Rule }, prefix: string, shown: string): void {
@@ -307,6 +228,7 @@ function optionsFrom(config: Config, dir: string): GenerateOptions {
     fileNaming: config.fileNaming,
     namespaces: config.namespaces,
     templates: config.templates,
+    force: config.force,
     threads: config.threads,
     limits: {
       markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting, pageTimeoutMs: l.pageTimeoutMs, maxListItems: l.maxListItems, maxInlineMarkers: l.maxInlineMarkers }),

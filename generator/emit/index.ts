@@ -81,6 +81,29 @@ function emittedFile(path: string, chunks: EmittedChunk[]): EmittedFile {
 }
 
 /**
+ * The banner with `{{sources}}` filled in. The labels come from outside (input paths, which may hold any
+ * character): escaped so that none can end the comment they land in (a block comment's `*\/`, a line comment's
+ * line break), and inserted by a function, not a replacement string, where `$'` or `$&` would be patterns.
+ */
+export function fillBanner(banner: string, sources: readonly string[]): string {
+  const labels = escapeCommentText(sources.join(", "));
+  return banner.replace(/\{\{\s*sources\s*\}\}/g, () => labels).trimEnd();
+}
+
+/**
+ * Text safe inside any comment: `*\/` broken up, line terminators and other control characters as `\uXXXX`, and a
+ * leading `/` or trailing `*` escaped too, since the template's own `*` or `/` may stand right beside it.
+ */
+export function escapeCommentText(text: string): string {
+  const hex = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, hex)
+    .replace(/^\//, hex)
+    .replace(/\*$/, hex);
+}
+
+/**
  * The emit stage: model in, unformatted TypeScript files out, each cut into chunks (see chunks.ts). Built as
  * ts-morph structures and printed without a project or type-checking: fast, and syntactically valid by
  * construction. Every name is decided up front for the whole model (planNames), so a module refers to another's
@@ -98,7 +121,7 @@ export function emitModel(fullModel: Model, options: EmitOptions): { files: Gene
     fileNaming: options.fileNaming ?? DEFAULT_SHAPE.fileNaming,
   };
   const plan = planNames(model, hierarchy, layout, shape, omitted);
-  const banner = options.templates.banner.replace(/\{\{\s*sources\s*\}\}/g, options.sources.join(", ")).trimEnd();
+  const banner = fillBanner(options.templates.banner, options.sources);
   const emit = (path: string, statements: StatementStructures[]): EmittedFile => emittedFile(path, emitChunks(statements, `${banner}\n\n`));
   if (layout === "single") return { files: [emit(SINGLE_FILE, singleFileStatements(model, hierarchy, plan))], diagnostics: [] };
   const files: GeneratedFile[] = model.namespaces.map((namespace) => emit(plan.modules.get(namespace.name)!.file, namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));

@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Templates } from "../emit/index.js";
+import { diagnostic, type Diagnostic } from "../types/index.js";
+import { displayPath } from "./sources.js";
 
 /** The package's own templates/ folder: two levels up from this file, in the sources and in dist/ alike. */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
@@ -12,4 +15,67 @@ export async function readTemplates(directory: string = DEFAULT_TEMPLATES_DIR): 
     readFile(path.join(directory, "runtime.ts"), "utf8"),
   ]);
   return { banner, runtime };
+}
+
+/**
+ * Reads and checks the templates: the banner, which starts every generated file, must be comments only (so that
+ * what fills `{{sources}}` stays inside a comment), and runtime.ts must parse. A problem is a diagnostic at the
+ * template's line and column (exit 2), instead of a generated file that does not compile or a formatter crash.
+ */
+export async function loadTemplates(directory: string, cwd: string): Promise<{ templates: Templates } | { diagnostics: Diagnostic[] }> {
+  let templates: Templates;
+  try {
+    templates = await readTemplates(directory);
+  } catch (error) {
+    const message = `cannot read templates from ${displayPath(directory, cwd)}: ${error instanceof Error ? error.message : String(error)}`;
+    return { diagnostics: [diagnostic("unreadable-input", message)] };
+  }
+  // The package's own templates are checked by its tests; a run with them does not pay for a parse (about 80 ms).
+  if (path.resolve(directory) === DEFAULT_TEMPLATES_DIR) return { templates };
+  const key = `${templates.banner}\u0000${templates.runtime}`;
+  if (!checked.has(key)) checked.set(key, checkTemplates(templates, (name) => displayPath(path.join(directory, name), cwd)));
+  const diagnostics = checked.get(key)!;
+  return diagnostics.length ? { diagnostics } : { templates };
+}
+
+/** The check costs a parse of runtime.ts; a watch session runs it once per template text, not once per run. */
+const checked = new Map<string, Diagnostic[]>();
+
+type Ts = typeof import("ts-morph").ts;
+
+function checkTemplates(templates: Templates, shown: (name: string) => string): Diagnostic[] {
+  // ts-morph's bundled TypeScript, loaded as emit loads it (ts-morph is CommonJS).
+  const ts = (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts;
+  return [...checkBanner(ts, templates.banner, shown("banner.txt")), ...checkRuntime(ts, templates.runtime, shown("runtime.ts"))];
+}
+
+function checkBanner(ts: Ts, banner: string, file: string): Diagnostic[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, banner);
+  const trivia = new Set([ts.SyntaxKind.WhitespaceTrivia, ts.SyntaxKind.NewLineTrivia, ts.SyntaxKind.SingleLineCommentTrivia, ts.SyntaxKind.MultiLineCommentTrivia]);
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const at = { file, ...position(banner, scanner.getTokenStart()) };
+    if (kind === ts.SyntaxKind.MultiLineCommentTrivia && scanner.isUnterminated()) {
+      return [diagnostic("invalid-template", "the banner's /* comment is never closed: the whole generated file would be inside it", at)];
+    }
+    if (!trivia.has(kind)) {
+      const found = JSON.stringify(scanner.getTokenText().slice(0, 20));
+      return [diagnostic("invalid-template", `the banner must be comments only (// or /* */), since it starts every generated file; found ${found}`, at)];
+    }
+  }
+  return [];
+}
+
+function checkRuntime(ts: Ts, runtime: string, file: string): Diagnostic[] {
+  const source = ts.createSourceFile(file, runtime, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  // The parser's own syntax errors; the public alternative (a Program) would also resolve and type-check imports.
+  const errors = (source as unknown as { parseDiagnostics?: readonly import("ts-morph").ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return errors.slice(0, 1).map((error) => {
+    const message = ts.flattenDiagnosticMessageText(error.messageText, " ");
+    return diagnostic("invalid-template", `runtime.ts does not parse as TypeScript: ${message}`, { file, ...position(runtime, error.start) });
+  });
+}
+
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }

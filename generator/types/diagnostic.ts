@@ -15,6 +15,13 @@ export const DIAGNOSTIC_KINDS = {
   "symlink-outside-input": { code: "GT0005", severity: "warning" },
   "symlink-duplicate": { code: "GT0006", severity: "info" },
   "invalid-encoding": { code: "GT0007", severity: "warning" },
+  "no-usable-input": { code: "GT0008", severity: "error" },
+  "invalid-template": { code: "GT0009", severity: "error" },
+  "unsafe-output": { code: "GT0010", severity: "error" },
+  "output-conflict": { code: "GT0011", severity: "error" },
+  "output-locked": { code: "GT0012", severity: "error" },
+  "unwritable-output": { code: "GT0013", severity: "error" },
+  "output-path-outside": { code: "GT0014", severity: "error" },
   "unresolved-type": { code: "GT1001", severity: "warning" },
   "unresolved-base-type": { code: "GT1002", severity: "warning" },
   "inheritance-cycle": { code: "GT1003", severity: "error" },
@@ -72,6 +79,21 @@ export const DIAGNOSTIC_KINDS = {
 } as const satisfies Record<string, { code: string; severity: Severity }>;
 
 export type DiagnosticKind = keyof typeof DIAGNOSTIC_KINDS;
+
+/**
+ * Kinds that make a run unusable: the input cannot be used at all, or the output folder cannot (or must not) be
+ * written. The run writes nothing and the CLI exits 2; the previous output is untouched.
+ */
+export const UNUSABLE_KINDS: ReadonlySet<DiagnosticKind> = new Set<DiagnosticKind>([
+  "unreadable-input",
+  "no-input",
+  "no-usable-input",
+  "invalid-template",
+  "unsafe-output",
+  "output-conflict",
+  "output-locked",
+  "unwritable-output",
+]);
 
 export interface RelatedPlace {
   message: string;

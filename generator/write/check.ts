@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import type { GeneratedFile } from "../types/index.js";
+import { readFile, realpath } from "node:fs/promises";
+import { diagnostic, type Diagnostic, type GeneratedFile } from "../types/index.js";
 import { MANIFEST_FILE, manifestText, readManifest } from "./manifest.js";
+import { inspect, under } from "./paths.js";
 
 /** One file that differs: its committed text (`null`: none) and what generate would write (`null`: it would delete it). */
 export interface CheckChange {
@@ -26,25 +26,54 @@ export function isCurrent(result: Pick<CheckResult, "stale" | "missing" | "extra
   return !result.stale.length && !result.missing.length && !result.extra.length;
 }
 
-const readText = (outDir: string, file: string): Promise<string | undefined> => readFile(path.join(outDir, ...file.split("/")), "utf8").catch(() => undefined);
+type Read = { text: string } | { missing: true } | { refused: Diagnostic };
+
+/**
+ * Reads a file of the output folder only if it is a regular file reached without leaving the folder: a path from
+ * the manifest (which a pull request can edit) or a symbolic link in the committed folder never makes `--check`
+ * read, and print into a CI log, a file that is not ours.
+ */
+async function readConfined(realOut: string | undefined, entry: string, shownOut: string): Promise<Read> {
+  if (realOut === undefined) return { missing: true };
+  const disk = await inspect(realOut, entry);
+  if (disk.state === "missing") return { missing: true };
+  if (disk.state === "foreign") {
+    const file = `${shownOut}/${entry}`;
+    return { refused: diagnostic("output-path-outside", `${file} was not read: ${disk.reason}, not a file graph-typegen writes`, { file, line: 1, column: 1 }) };
+  }
+  return { text: await readFile(under(realOut, entry), "utf8") };
+}
 
 /** `--check`: compares what would be written with what is in `outDir`, writing nothing. */
-export async function checkOutput(outDir: string, files: readonly GeneratedFile[]): Promise<CheckResult> {
+export async function checkOutput(outDir: string, files: readonly GeneratedFile[], shownOut: string = outDir): Promise<{ check: CheckResult; diagnostics: Diagnostic[] }> {
   const result: CheckResult = { stale: [], missing: [], extra: [], changes: [] };
+  const diagnostics: Diagnostic[] = [];
+  const realOut = await realpath(outDir).catch(() => undefined);
   const withManifest = [...files, { path: MANIFEST_FILE, text: manifestText(files.map((f) => f.path)) }];
   for (const file of withManifest) {
-    const current = await readText(outDir, file.path);
-    if (current === undefined) result.missing.push(file.path);
-    else if (current !== file.text) result.stale.push(file.path);
-    if (current !== file.text) result.changes.push({ path: file.path, before: current ?? null, after: file.text });
+    const current = await readConfined(realOut, file.path, shownOut);
+    if ("refused" in current) {
+      diagnostics.push(current.refused);
+      result.stale.push(file.path); // its text is not shown: the diff would print what the link points at
+    } else if ("missing" in current) {
+      result.missing.push(file.path);
+      result.changes.push({ path: file.path, before: null, after: file.text });
+    } else if (current.text !== file.text) {
+      result.stale.push(file.path);
+      result.changes.push({ path: file.path, before: current.text, after: file.text });
+    }
   }
+  const manifest = realOut === undefined ? ({ state: "none" } as const) : await readManifest(realOut, shownOut);
+  if (manifest.state === "ours") diagnostics.push(...manifest.rejected);
   const generated = new Set(files.map((f) => f.path));
-  result.extra = (await readManifest(outDir)).filter((f) => !generated.has(f));
-  for (const file of result.extra) {
-    const current = await readText(outDir, file);
-    // A listed file already gone from the folder has nothing to diff.
-    if (current !== undefined) result.changes.push({ path: file, before: current, after: null });
+  for (const entry of manifest.state === "ours" ? manifest.files.filter((f) => !generated.has(f)) : []) {
+    const current = await readConfined(realOut, entry, shownOut);
+    if ("refused" in current) diagnostics.push(current.refused);
+    // A listed file already gone from the folder has nothing to delete or diff.
+    if (!("text" in current)) continue;
+    result.extra.push(entry);
+    result.changes.push({ path: entry, before: current.text, after: null });
   }
   result.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return result;
+  return { check: result, diagnostics };
 }

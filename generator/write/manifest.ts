@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { diagnostic, type Diagnostic } from "../types/index.js";
+import { MANIFEST_FILE, MARKER, isConfinedPath } from "./paths.js";
 
 /** Lists the files the last run wrote, so a later run deletes only those and never a user's own file. */
-export const MANIFEST_FILE = ".graph-typegen-manifest.json";
+export { MANIFEST_FILE } from "./paths.js";
 
 export interface Manifest {
   generator: "graph-typegen";
@@ -10,16 +12,66 @@ export interface Manifest {
 }
 
 export function manifestText(files: readonly string[]): string {
-  const manifest: Manifest = { generator: "graph-typegen", files: [...files].sort() };
+  const manifest: Manifest = { generator: MARKER, files: [...files].sort() };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** The previous run's file list; empty when there is none or it is not ours. */
-export async function readManifest(outDir: string): Promise<string[]> {
+/** Only TypeScript files are ever generated: an entry naming anything else was not written by graph-typegen. */
+const GENERATED_NAME = /\.ts$/;
+
+export type ManifestRead =
+  /** No manifest: nothing in the folder is ours yet. */
+  | { state: "none" }
+  /** A file with the manifest's name that graph-typegen did not write (not JSON, no marker). */
+  | { state: "foreign" }
+  /** `files`: the entries that stay inside the folder; `rejected`: a diagnostic for each one that does not. */
+  | { state: "ours"; files: string[]; rejected: Diagnostic[] };
+
+/**
+ * The previous run's file list. The manifest may have been edited (it is committed, and a pull request can change
+ * it), so an entry that is absolute, has `..`, or names a file graph-typegen never writes is rejected with a
+ * diagnostic pointing at its line, and is never read or deleted. Symbolic links are refused where entries are used.
+ */
+export async function readManifest(realOut: string, shownOut: string): Promise<ManifestRead> {
+  let text: string;
   try {
-    const parsed = JSON.parse(await readFile(path.join(outDir, MANIFEST_FILE), "utf8")) as Partial<Manifest>;
-    return parsed.generator === "graph-typegen" && Array.isArray(parsed.files) ? parsed.files.filter((f) => typeof f === "string") : [];
-  } catch {
-    return [];
+    text = await readFile(path.join(realOut, MANIFEST_FILE), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: "none" };
+    if ((error as NodeJS.ErrnoException).code === "EISDIR") return { state: "foreign" };
+    throw error;
   }
+  let parsed: Partial<Manifest>;
+  try {
+    parsed = JSON.parse(text) as Partial<Manifest>;
+  } catch {
+    return { state: "foreign" };
+  }
+  if (parsed?.generator !== MARKER || !Array.isArray(parsed.files)) return { state: "foreign" };
+  const files: string[] = [];
+  const rejected: Diagnostic[] = [];
+  const shownManifest = `${shownOut}/${MANIFEST_FILE}`;
+  for (const entry of parsed.files as unknown[]) {
+    if (isConfinedPath(entry) && (GENERATED_NAME.test(entry) || entry === MANIFEST_FILE)) {
+      if (entry !== MANIFEST_FILE) files.push(entry);
+      continue;
+    }
+    const why = isConfinedPath(entry) ? "a file graph-typegen never writes" : "a path outside the output folder";
+    const at = lineOf(text, JSON.stringify(entry) ?? String(entry));
+    rejected.push(diagnostic("output-path-outside", `the manifest lists ${describe(entry)}, ${why}; ignored: never read, never deleted`, { file: shownManifest, ...at }));
+  }
+  return { state: "ours", files, rejected };
+}
+
+/** The entry as JSON, shortened: it comes from a file anyone may have edited, and goes to a CI log. */
+function describe(entry: unknown): string {
+  const text = JSON.stringify(entry) ?? typeof entry;
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function lineOf(text: string, needle: string): { line: number; column: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, at);
+  return { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
 }

@@ -79,11 +79,21 @@ test("drift reports only where docs and metadata disagree, as text, JSON or Mark
   expect((await run(["drift", "--docs", docs])).code).toBe(EXIT.usage);
 });
 
-test("a page over --max-page-bytes is skipped with GT0003 and the run fails", async () => {
-  const { code, stdout } = await run(["generate", path.join(ROOT, "input"), "--out", "out", "--max-page-bytes", "100"]);
+test("a page over --max-page-bytes is skipped with GT0003 and the run fails, naming what was left out", async () => {
+  // entity.md (983 bytes) and the larger pages are over 1000; enums.md, blob.md are under.
+  const { code, stdout } = await run(["generate", path.join(ROOT, "input"), "--out", "out", "--max-page-bytes", "1000"]);
   expect(code).toBe(EXIT.failed);
-  expect(stdout).toMatch(/entity\.md:1:1 error GT0003 .* is \d+ bytes, over the limit of 100; not read/);
+  expect(stdout).toMatch(/partners-billing-manifest\.md:1:1 error GT0003 .* is \d+ bytes, over the limit of 1000; not read/);
+  expect(stdout).toMatch(/^left out \(see the errors above\): .*partners-billing-manifest\.md/m);
   expect((await run(["generate", "--max-page-bytes", "lots"])).code).toBe(EXIT.usage);
+});
+
+test("every page over --max-page-bytes is unusable input: exit 2, GT0008, nothing written", async () => {
+  const { code, stdout } = await run(["generate", path.join(ROOT, "input"), "--out", "out", "--max-page-bytes", "100"]);
+  expect(code).toBe(EXIT.usage);
+  expect(stdout).toMatch(/entity\.md:1:1 error GT0003 .* is \d+ bytes, over the limit of 100; not read/);
+  expect(stdout).toMatch(/error GT0008 no page could be used, so nothing was generated and the previous output is kept: .*entity\.md/);
+  expect(await readdir(tmp)).toEqual([]);
 });
 
 test("--layout single writes one declaration file", async () => {

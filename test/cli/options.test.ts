@@ -85,7 +85,7 @@ test("--file-naming names the module files, and imports and the barrel follow; t
     expect(compileErrors(Object.entries(run.files).map(([p, text]) => ({ path: p, text })))).toEqual([]);
   }
   expect((await generate(["--file-naming", "snake"])).code).toBe(EXIT.usage);
-});
+}, 30_000); // two type-checks of the output: about 5 s on a loaded 2-core machine, over jest's default
 
 test("--exclude-namespace leaves a namespace out; references to it become unknown", async () => {
   const { code, files } = await generate(["--exclude-namespace", "microsoft.graph"]);

@@ -55,4 +55,4 @@ test("the CLI draws progress on a terminal stderr, and nothing with --quiet or a
     if (saved !== undefined) process.env.CI = saved;
     await rm(tmp, { recursive: true, force: true });
   }
-});
+}, 30_000); // three whole runs: over jest's default 5 s on a loaded machine

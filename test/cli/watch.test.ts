@@ -5,7 +5,7 @@ import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
 import { watch } from "../../generator/cli/watch.js";
 import { resourcePage, ROOT, runCli } from "../helpers.js";
-import { brokenPage, hasText, page, SAVES, startWatch, stopWatches, WAIT_MS } from "./watch-helpers.js";
+import { brokenPage, hasText, page, recorder, SAVES, startWatch, stopWatches, WAIT_MS } from "./watch-helpers.js";
 
 let tmp: string;
 beforeEach(async () => {
@@ -142,19 +142,22 @@ test("an input folder gone for a while: a run says so, the folder is looked for,
   expect(printed.stdout).toContain("[watch] stopped");
 }, 60_000);
 
-test("inputs under --out are watched (generate src/docs --out src); the run's own writes start no run", async () => {
+test("inputs under --out are watched (generate src/docs --out src --force); the run's own writes start no run", async () => {
   const docs = path.join(tmp, "src", "docs");
   await mkdir(docs, { recursive: true });
   await writeFile(path.join(docs, "b.md"), page("p0"));
-  const { runs, until, next, idle, stop } = startWatch(tmp, { inputs: ["src/docs"], out: "src" });
+  // --out holds the input folder: refused unless --force (issue 11), then watched like any input.
+  const { runs, until, next, idle, stop } = startWatch(tmp, { inputs: ["src/docs"], out: "src", force: true });
   await until(1);
   expect(await readFile(path.join(tmp, "src", "contoso.ts"), "utf8")).toContain("p0?: string");
   for (const n of [1, 2, 3]) {
-    // Each write swaps src/, and so src/docs/ too: the folder watched is a new one after every run.
+    // Each run writes its files into src/, beside the watched src/docs/: those writes are the run's own.
     await SAVES["rename over"]!(path.join(docs, "b.md"), page(`p${n}`));
     await next((r) => hasText(r, `p${n}?: string`), `save ${n} under --out written`);
   }
-  await idle(); // the last write's own events: looked at, nothing changed
+  // A save that changes nothing is looked at and starts no run; nor did any of the runs' own writes.
+  await writeFile(path.join(docs, "b.md"), page("p3"));
+  await idle();
   expect(runs).toHaveLength(4);
   expect(await readFile(path.join(docs, "b.md"), "utf8")).toBe(page("p3"));
   expect(await stop()).toBe(EXIT.ok);
@@ -255,3 +258,26 @@ test("an input that cannot be watched is a usage error; --watch with --check or 
   expect(stdin.code).toBe(EXIT.usage);
   expect(stdin.stderr).toContain("standard input");
 }, 30_000);
+
+test("a refused output folder stops the watch before it starts; a conflict keeps watching and writes nothing", async () => {
+  const docs = path.join(tmp, "docs");
+  await mkdir(docs);
+  await writeFile(path.join(docs, "a.md"), resourcePage({ name: "a", namespace: "contoso" }));
+  let stderr = "";
+  const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t), cwd: tmp };
+  const controller = new AbortController();
+  expect(await watch({ inputs: ["docs"], out: "docs" }, io, { signal: controller.signal })).toBe(EXIT.usage);
+  expect(stderr).toContain("error GT0010 refusing to write to docs: it is an input folder");
+
+  await mkdir(path.join(tmp, "out"));
+  await writeFile(path.join(tmp, "out", "index.ts"), "// mine\n");
+  const { hooks, until } = recorder();
+  const stopped = watch({ inputs: ["docs"], out: "out", debounceMs: 50 }, { ...io, stdout: () => undefined }, { ...hooks, signal: controller.signal });
+  const first = await until(1);
+  expect(first.written).toBe(false);
+  expect(first.line).toContain("not written: previous output in out/ kept");
+  expect(first.result?.diagnostics.map((d: { code: string }) => d.code)).toContain("GT0011");
+  expect(await readFile(path.join(tmp, "out", "index.ts"), "utf8")).toBe("// mine\n");
+  controller.abort();
+  expect(await stopped).toBe(EXIT.ok);
+}, 60_000);

@@ -1,8 +1,8 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
-import { CONFIG_RULES, ConfigError, loadConfig, type Rule } from "../../generator/config/config.js";
+import { CONFIG_RULES, ConfigError, loadConfig, untrustedReason, type Rule } from "../../generator/config/config.js";
 import { generate } from "../../generator/index.js";
 import { edmx } from "../csdl/helpers.js";
 import { ROOT, resourcePage, runCli } from "../helpers.js";
@@ -33,7 +33,8 @@ const exists = (file: string): Promise<boolean> => readdir(path.dirname(file)).t
 
 describe("finding the config file", () => {
   test("found upward from a nested cwd; its relative paths and the default output/ resolve against its folder", async () => {
-    await write({ "project/graph-typegen.config.json": { inputs: ["docs"] }, "project/docs/widget.md": page, "project/a/b/.keep": "" });
+    // The search goes up to the project root: the folder with package.json.
+    await write({ "project/package.json": {}, "project/graph-typegen.config.json": { inputs: ["docs"] }, "project/docs/widget.md": page, "project/a/b/.keep": "" });
     const cwd = path.join(tmp, "project", "a", "b");
     const { code, stdout, stderr } = await run(["generate"], cwd);
     expect(stderr).toBe("");
@@ -81,6 +82,66 @@ describe("finding the config file", () => {
   });
 });
 
+const isRoot = process.getuid?.() === 0;
+
+describe("where the search stops, and which .mjs configs are run", () => {
+  test("the search stops at the project root (package.json or .git): a config above it is never read", async () => {
+    for (const marker of ["package.json", ".git/HEAD"]) {
+      await rm(tmp, { recursive: true, force: true });
+      await mkdir(tmp);
+      await write({ "graph-typegen.config.json": { out: "from-above" }, [`project/${marker}`]: "{}", "project/docs/widget.md": page, "project/sub/.keep": "" });
+      const loaded = await loadConfig({ cwd: path.join(tmp, "project", "sub") });
+      expect(loaded).toBeUndefined();
+      await write({ "project/graph-typegen.config.json": { out: "at-root" } });
+      expect((await loadConfig({ cwd: path.join(tmp, "project", "sub") }))?.file).toBe(path.join(tmp, "project", "graph-typegen.config.json"));
+    }
+  });
+
+  test("outside any project only the working directory is searched: a config in a parent (a shared /tmp) is not", async () => {
+    await write({ "graph-typegen.config.mjs": "globalThis.configRan = true; export default {};\n", "work/docs/widget.md": page });
+    expect(await loadConfig({ cwd: path.join(tmp, "work") })).toBeUndefined();
+    expect((globalThis as { configRan?: boolean }).configRan).toBeUndefined();
+  });
+
+  test("a .mjs config owned by another user, or writable by others (or in such a folder), is not run: exit 2 saying why", async () => {
+    const marker = path.join(tmp, "ran");
+    const config = `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(marker)}, "ran");\nexport default {};\n`;
+    const cases: [string, (file: string) => Promise<void>, string][] = [
+      ["owned by another user", (file) => chown(file, 4242, 4242), "it is owned by another user (uid 4242), and running it would run their code as you"],
+      ["writable by others", (file) => chmod(file, 0o666), "it is writable by other users"],
+      ["in a world-writable folder (mode 1777, like /tmp)", (file) => chmod(path.dirname(file), 0o1777), "its folder is writable by other users"],
+    ];
+    // Giving a file to another user takes root; as anyone else, the other two cases still run.
+    for (const [, spoil, reason] of cases.filter(([what]) => isRoot || !what.startsWith("owned"))) {
+      const dir = await mkdtemp(path.join(tmp, "case-"));
+      await chmod(dir, 0o755);
+      await writeFile(path.join(dir, "graph-typegen.config.mjs"), config, { mode: 0o644 });
+      await spoil(path.join(dir, "graph-typegen.config.mjs"));
+      const { code, stderr } = await run(["generate", "docs"], dir);
+      expect(stderr).toBe(`graph-typegen: graph-typegen.config.mjs: not run: ${reason}\n`);
+      expect(code).toBe(EXIT.usage);
+      expect(await exists(marker)).toBe(false);
+    }
+  });
+
+  test("the ownership rule: the current user's or root's file is run, anyone else's is not", () => {
+    const mine = { uid: 1000, mode: 0o100644 };
+    const folder = { uid: 1000, mode: 0o40755 };
+    expect(untrustedReason(mine, folder, 1000)).toBeUndefined();
+    expect(untrustedReason({ uid: 0, mode: 0o100644 }, folder, 1000)).toBeUndefined();
+    expect(untrustedReason({ uid: 1001, mode: 0o100644 }, folder, 1000)).toContain("owned by another user (uid 1001)");
+    expect(untrustedReason(mine, { uid: 0, mode: 0o41777 }, 1000)).toBe("its folder is writable by other users");
+    expect(untrustedReason({ uid: 1001, mode: 0o100666 }, folder, undefined)).toBeUndefined(); // no POSIX owners (Windows)
+  });
+
+  test("a .json config is data: read wherever it is in that range, whoever owns it", async () => {
+    await write({ "package.json": "{}", "graph-typegen.config.json": { out: "gen" }, "docs/widget.md": page, "sub/.keep": "" });
+    if (isRoot) await chown(path.join(tmp, "graph-typegen.config.json"), 4242, 4242);
+    await chmod(path.join(tmp, "graph-typegen.config.json"), 0o666);
+    expect((await loadConfig({ cwd: path.join(tmp, "sub") }))?.config.out).toBe(path.join(tmp, "gen"));
+  });
+});
+
 describe("config values and flags", () => {
   test("flags override config values: paths, --out, --layout, --reporter", async () => {
     await write({
@@ -113,7 +174,8 @@ describe("config values and flags", () => {
     expect((await run(["generate", "docs"], tmp)).code).toBe(EXIT.failed);
     expect((await run(["generate", "docs", "--max-warnings", "1"], tmp)).code).toBe(EXIT.ok);
 
-    await write({ "graph-typegen.config.json": { limits: { maxPageBytes: 100, maxNesting: 8 } } });
+    // A page under the limit, so that the run is degraded (exit 1), not unusable (every page refused: exit 2).
+    await write({ "graph-typegen.config.json": { limits: { maxPageBytes: 100, maxNesting: 8 } }, "docs/notes.md": "# Notes\n" });
     const limited = await run(["generate", "docs"], tmp);
     expect(limited.code).toBe(EXIT.failed);
     expect(limited.stdout).toMatch(/gadget\.md:1:1 error GT0003 .*over the limit of 100/);
@@ -159,7 +221,7 @@ describe("config values and flags", () => {
   });
 
   test("loadConfig gives API users the same options; generate() itself reads no config file", async () => {
-    await write({ "graph-typegen.config.json": { inputs: ["docs"], out: "gen", limits: { maxXmlDepth: 50 } }, "docs/widget.md": page, "sub/.keep": "" });
+    await write({ "package.json": {}, "graph-typegen.config.json": { inputs: ["docs"], out: "gen", limits: { maxXmlDepth: 50 } }, "docs/widget.md": page, "sub/.keep": "" });
     const loaded = await loadConfig({ cwd: path.join(tmp, "sub") });
     expect(loaded).toMatchObject({
       file: path.join(tmp, "graph-typegen.config.json"),
@@ -216,7 +278,7 @@ describe("config errors (exit 2, naming the file, nothing written)", () => {
   });
 
   test("a config found upward is named by its path, and --config errors name the given file", async () => {
-    await write({ "graph-typegen.config.json": { out: 1 }, "a/.keep": "" });
+    await write({ ".git/HEAD": "ref: refs/heads/main\n", "graph-typegen.config.json": { out: 1 }, "a/.keep": "" });
     const upward = await run(["generate"], path.join(tmp, "a"));
     expect(upward.code).toBe(EXIT.usage);
     expect(upward.stderr).toBe(`graph-typegen: ${path.join(tmp, "graph-typegen.config.json")}: "out" must be a non-empty string (a path), not 1\n`);

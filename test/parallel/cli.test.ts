@@ -21,4 +21,4 @@ test("a large docs folder is parsed on the threads --threads allows; --threads 0
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
-}, 60_000);
+}, 60_000); // two runs of the built CLI, each its own process
