@@ -43,9 +43,8 @@ export function buildStructuredType(type: Declared<CsdlStructuredType>, baseType
 
 /**
  * Properties and navigation properties in document order (CSDL allows them interleaved). CSDL's default is
- * nullable; a collection is never null (it is empty, and `Nullable` speaks of its items), nor is a key property.
- * A collection without `Nullable="false"` keeps that as `collectionNullable`, for the single layout's
- * @microsoft/microsoft-graph-types shape (`T[] | null`).
+ * nullable, except for a key property. On a collection `Nullable` is recorded as `collectionNullable` (`T[] | null`):
+ * its items are never null, but the collection itself is sent as null where the metadata does not forbid it.
  * A name declared twice keeps the first declaration.
  */
 function buildProperties(type: Declared<CsdlStructuredType>, context: BuildContext): Property[] {
