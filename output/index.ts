@@ -6,3 +6,12 @@
 export * as microsoftGraph from "./microsoft.graph.js";
 export * as microsoftGraphPartnersBilling from "./microsoft.graph.partners.billing.js";
 export type { CollectionResponse, InstanceAnnotations, ValueResponse } from "./runtime.js";
+export {
+  conforms,
+  standardSchema,
+  validate,
+  type StandardSchemaV1,
+  type TypeSchema,
+  type ValidateOptions,
+  type ValidationIssue,
+} from "./runtime.js";

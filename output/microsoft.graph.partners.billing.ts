@@ -3,8 +3,8 @@
  * Change the documentation pages and run `graph-typegen generate` again.
  */
 
-import type * as microsoftGraph from "./microsoft.graph.js";
-import { hasODataType } from "./runtime.js";
+import * as microsoftGraph from "./microsoft.graph.js";
+import { conforms, typeSchema, type TypeSchema } from "./runtime.js";
 
 /**
  * One file produced by a billing data export. Combine its name with the root directory and access token from the manifest to download it.
@@ -21,11 +21,19 @@ export interface Blob {
   partitionValue?: string | null;
 }
 
-const BLOB_ODATA_TYPES = new Set(["microsoft.graph.partners.billing.blob"]);
+/** What {@link isBlob} checks: the properties of {@link Blob}. */
+export const BLOB_SCHEMA: TypeSchema<Blob> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.partners.billing.blob",
+  undefined,
+  () => ({
+    name: "?s",
+    partitionValue: "?s",
+  }),
+);
 
-/** Whether `value` is a {@link Blob} payload: an object whose `@odata.type` names microsoft.graph.partners.billing.blob. */
+/** Whether `value` is a {@link Blob} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, BLOB_SCHEMA)` says why not. */
 export function isBlob(value: unknown): value is Blob {
-  return hasODataType(value, BLOB_ODATA_TYPES);
+  return conforms(value, BLOB_SCHEMA);
 }
 
 /**
@@ -48,13 +56,20 @@ export interface ExportSuccessOperation extends Operation {
   resourceLocation?: Manifest | null;
 }
 
-const EXPORT_SUCCESS_OPERATION_ODATA_TYPES = new Set([
-  "microsoft.graph.partners.billing.exportSuccessOperation",
-]);
+/** What {@link isExportSuccessOperation} checks: the properties of {@link ExportSuccessOperation}. */
+export const EXPORT_SUCCESS_OPERATION_SCHEMA: TypeSchema<ExportSuccessOperation> =
+  /* @__PURE__ */ typeSchema(
+    "microsoft.graph.partners.billing.exportSuccessOperation",
+    () => OPERATION_SCHEMA,
+    () => ({
+      status: ["?", () => ["succeeded"]],
+      resourceLocation: "?o",
+    }),
+  );
 
-/** Whether `value` is a {@link ExportSuccessOperation} payload: an object whose `@odata.type` names microsoft.graph.partners.billing.exportSuccessOperation. */
+/** Whether `value` is a {@link ExportSuccessOperation} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, EXPORT_SUCCESS_OPERATION_SCHEMA)` says why not. */
 export function isExportSuccessOperation(value: unknown): value is ExportSuccessOperation {
-  return hasODataType(value, EXPORT_SUCCESS_OPERATION_ODATA_TYPES);
+  return conforms(value, EXPORT_SUCCESS_OPERATION_SCHEMA);
 }
 
 /**
@@ -77,11 +92,19 @@ export interface FailedOperation extends Operation {
   status?: "failed" | null;
 }
 
-const FAILED_OPERATION_ODATA_TYPES = new Set(["microsoft.graph.partners.billing.failedOperation"]);
+/** What {@link isFailedOperation} checks: the properties of {@link FailedOperation}. */
+export const FAILED_OPERATION_SCHEMA: TypeSchema<FailedOperation> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.partners.billing.failedOperation",
+  () => OPERATION_SCHEMA,
+  () => ({
+    error: ["?", () => microsoftGraph.PUBLIC_ERROR_SCHEMA],
+    status: ["?", () => ["failed"]],
+  }),
+);
 
-/** Whether `value` is a {@link FailedOperation} payload: an object whose `@odata.type` names microsoft.graph.partners.billing.failedOperation. */
+/** Whether `value` is a {@link FailedOperation} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, FAILED_OPERATION_SCHEMA)` says why not. */
 export function isFailedOperation(value: unknown): value is FailedOperation {
-  return hasODataType(value, FAILED_OPERATION_ODATA_TYPES);
+  return conforms(value, FAILED_OPERATION_SCHEMA);
 }
 
 /**
@@ -123,11 +146,27 @@ export interface Manifest extends microsoftGraph.Entity {
   schemaVersion?: string | null;
 }
 
-const MANIFEST_ODATA_TYPES = new Set(["microsoft.graph.partners.billing.manifest"]);
+/** What {@link isManifest} checks: the properties of {@link Manifest}. */
+export const MANIFEST_SCHEMA: TypeSchema<Manifest> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.partners.billing.manifest",
+  () => microsoftGraph.ENTITY_SCHEMA,
+  () => ({
+    blobCount: "?n",
+    blobs: ["*?", () => BLOB_SCHEMA],
+    createdDateTime: "?s",
+    dataFormat: "?s",
+    eTag: "?s",
+    partitionType: "?s",
+    partnerTenantId: "?s",
+    rootDirectory: "?s",
+    sasToken: "?s",
+    schemaVersion: "?s",
+  }),
+);
 
-/** Whether `value` is a {@link Manifest} payload: an object whose `@odata.type` names microsoft.graph.partners.billing.manifest. */
+/** Whether `value` is a {@link Manifest} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, MANIFEST_SCHEMA)` says why not. */
 export function isManifest(value: unknown): value is Manifest {
-  return hasODataType(value, MANIFEST_ODATA_TYPES);
+  return conforms(value, MANIFEST_SCHEMA);
 }
 
 /**
@@ -173,16 +212,21 @@ export type AnyOperation =
   | FailedOperation
   | RunningOperation;
 
-const OPERATION_ODATA_TYPES = new Set([
+/** What {@link isOperation} checks: the properties of {@link Operation} and of the types derived from it. */
+export const OPERATION_SCHEMA: TypeSchema<AnyOperation> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.partners.billing.operation",
-  "microsoft.graph.partners.billing.exportSuccessOperation",
-  "microsoft.graph.partners.billing.failedOperation",
-  "microsoft.graph.partners.billing.runningOperation",
-]);
+  () => microsoftGraph.ENTITY_SCHEMA,
+  () => ({
+    createdDateTime: "?s",
+    lastActionDateTime: "?s",
+    status: ["?", () => microsoftGraph.LongRunningOperationStatus],
+  }),
+  () => [EXPORT_SUCCESS_OPERATION_SCHEMA, FAILED_OPERATION_SCHEMA, RUNNING_OPERATION_SCHEMA],
+);
 
-/** Whether `value` is a {@link Operation} payload: an object whose `@odata.type` names microsoft.graph.partners.billing.operation or a type derived from it. */
+/** Whether `value` is a {@link Operation} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, OPERATION_SCHEMA)` says why not. */
 export function isOperation(value: unknown): value is AnyOperation {
-  return hasODataType(value, OPERATION_ODATA_TYPES);
+  return conforms(value, OPERATION_SCHEMA);
 }
 
 /**
@@ -203,11 +247,16 @@ export interface RunningOperation extends Operation {
   status?: "notStarted" | "running" | null;
 }
 
-const RUNNING_OPERATION_ODATA_TYPES = new Set([
+/** What {@link isRunningOperation} checks: the properties of {@link RunningOperation}. */
+export const RUNNING_OPERATION_SCHEMA: TypeSchema<RunningOperation> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.partners.billing.runningOperation",
-]);
+  () => OPERATION_SCHEMA,
+  () => ({
+    status: ["?", () => ["notStarted", "running"]],
+  }),
+);
 
-/** Whether `value` is a {@link RunningOperation} payload: an object whose `@odata.type` names microsoft.graph.partners.billing.runningOperation. */
+/** Whether `value` is a {@link RunningOperation} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, RUNNING_OPERATION_SCHEMA)` says why not. */
 export function isRunningOperation(value: unknown): value is RunningOperation {
-  return hasODataType(value, RUNNING_OPERATION_ODATA_TYPES);
+  return conforms(value, RUNNING_OPERATION_SCHEMA);
 }

@@ -3,16 +3,16 @@
  * Change the documentation pages and run `graph-typegen generate` again.
  */
 
-import type * as microsoftGraphPartnersBilling from "./microsoft.graph.partners.billing.js";
+import * as microsoftGraphPartnersBilling from "./microsoft.graph.partners.billing.js";
 import type * as odata from "./runtime.js";
-import { hasODataType } from "./runtime.js";
+import { conforms, typeSchema, type TypeSchema } from "./runtime.js";
 
 /** The members of the microsoft.graph.longRunningOperationStatus enumeration. */
 export type LongRunningOperationStatus =
   "notStarted" | "running" | "succeeded" | "failed" | "unknownFutureValue";
 
 /** Every member of {@link LongRunningOperationStatus}, by name. */
-export const LongRunningOperationStatus = Object.freeze({
+export const LongRunningOperationStatus = /* @__PURE__ */ Object.freeze({
   /** The operation has been accepted but has not begun yet. */
   notStarted: "notStarted",
   /** The operation is currently in progress. */
@@ -69,17 +69,25 @@ export type AnyEntity =
     })
   | microsoftGraphPartnersBilling.RunningOperation;
 
-const ENTITY_ODATA_TYPES = new Set([
-  "microsoft.graph.partners.billing.exportSuccessOperation",
-  "microsoft.graph.partners.billing.failedOperation",
-  "microsoft.graph.partners.billing.manifest",
-  "microsoft.graph.partners.billing.operation",
-  "microsoft.graph.partners.billing.runningOperation",
-]);
+/** What {@link isEntity} checks: the properties of {@link Entity} and of the types derived from it. */
+export const ENTITY_SCHEMA: TypeSchema<AnyEntity> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.entity",
+  undefined,
+  () => ({
+    id: "s",
+  }),
+  () => [
+    microsoftGraphPartnersBilling.EXPORT_SUCCESS_OPERATION_SCHEMA,
+    microsoftGraphPartnersBilling.FAILED_OPERATION_SCHEMA,
+    microsoftGraphPartnersBilling.MANIFEST_SCHEMA,
+    microsoftGraphPartnersBilling.OPERATION_SCHEMA,
+    microsoftGraphPartnersBilling.RUNNING_OPERATION_SCHEMA,
+  ],
+);
 
-/** Whether `value` is a {@link Entity} payload: an object whose `@odata.type` names microsoft.graph.entity or a type derived from it. */
+/** Whether `value` is a {@link Entity} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, ENTITY_SCHEMA)` says why not. */
 export function isEntity(value: unknown): value is AnyEntity {
-  return hasODataType(value, ENTITY_ODATA_TYPES);
+  return conforms(value, ENTITY_SCHEMA);
 }
 
 /**
@@ -100,9 +108,19 @@ export interface PublicError {
   target?: string | null;
 }
 
-const PUBLIC_ERROR_ODATA_TYPES = new Set(["microsoft.graph.publicError"]);
+/** What {@link isPublicError} checks: the properties of {@link PublicError}. */
+export const PUBLIC_ERROR_SCHEMA: TypeSchema<PublicError> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.publicError",
+  undefined,
+  () => ({
+    code: "?s",
+    details: "*?s",
+    message: "?s",
+    target: "?s",
+  }),
+);
 
-/** Whether `value` is a {@link PublicError} payload: an object whose `@odata.type` names microsoft.graph.publicError. */
+/** Whether `value` is a {@link PublicError} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, PUBLIC_ERROR_SCHEMA)` says why not. */
 export function isPublicError(value: unknown): value is PublicError {
-  return hasODataType(value, PUBLIC_ERROR_ODATA_TYPES);
+  return conforms(value, PUBLIC_ERROR_SCHEMA);
 }

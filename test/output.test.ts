@@ -49,11 +49,19 @@ describe("type guards on sample payloads", () => {
     expect(billing.isFailedOperation({ "@odata.type": "microsoft.graph.partners.billing.failedOperation" })).toBe(true);
   });
 
-  test("null, primitives, arrays and objects without @odata.type are rejected", () => {
-    for (const value of [null, undefined, 0, "microsoft.graph.partners.billing.operation", true, [], {}, { "@odata.type": 42 }]) {
+  test("null, primitives, arrays and a @odata.type that is not a name are rejected", () => {
+    for (const value of [null, undefined, 0, "microsoft.graph.partners.billing.operation", true, [], { "@odata.type": 42 }]) {
       expect(billing.isOperation(value)).toBe(false);
       expect(microsoftGraph.isEntity(value)).toBe(false);
     }
+  });
+
+  test("without @odata.type a payload is judged by its shape, as the service sends most of them", () => {
+    expect(billing.isRunningOperation({ id: "1", status: "running", createdDateTime: "2024-01-01T00:00:00Z" })).toBe(true);
+    expect(billing.isRunningOperation({ status: "succeeded" })).toBe(false); // narrowed: notStarted or running only
+    expect(billing.isFailedOperation({ error: { code: 5 } })).toBe(false);
+    expect(billing.isManifest({ blobs: [{ name: "part-1.json" }], blobCount: 1 })).toBe(true);
+    expect(billing.isManifest({ blobs: [{ name: 1 }] })).toBe(false);
   });
 
   test("enum guards and the frozen member object", () => {

@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "../
 import { emitChunks, printStatements, type EmittedChunk } from "./chunks.js";
 import { ENVELOPE_FILE, envelopeStatements } from "./envelope.js";
 import { namespaceStatements } from "./module.js";
-import { ENVELOPE_TYPES, planNames, type Layout, type MappedFile } from "./plan.js";
+import { ENVELOPE_TYPES, planNames, RUNTIME_EXPORTS, type Layout, type MappedFile } from "./plan.js";
 import { filterNamespaces, type NamespaceFilter } from "./namespaces.js";
 import { DEFAULT_SHAPE, type EnumStyle, type FileNaming, type NullableStyle } from "./shape.js";
 import { SINGLE_FILE, singleFileStatements } from "./single.js";
@@ -60,6 +60,8 @@ export { shapeOptions } from "./shape.js";
 
 export const BARREL_FILE = "index.ts";
 export const RUNTIME_FILE = "runtime.ts";
+/** What the barrel re-exports from the runtime (with guards); namespace aliases never take these names. */
+export { RUNTIME_EXPORTS } from "./plan.js";
 export { ENVELOPE_FILE } from "./envelope.js";
 export { SINGLE_FILE } from "./single.js";
 
@@ -134,6 +136,8 @@ export function emitModel(fullModel: Model, options: EmitOptions): { files: Gene
       })),
       // The envelope is generic, so it sits beside the namespaces rather than in one: `CollectionResponse<microsoftGraph.User>`.
       { kind: StructureKind.ExportDeclaration, isTypeOnly: true, namedExports: [...ENVELOPE_TYPES], moduleSpecifier: jsSpecifier(ENVELOPE_FILE) },
+      // The validator the guards use, for reasons: `validate(body, microsoftGraph.USER_SCHEMA)`.
+      ...(plan.shape.guards ? [{ kind: StructureKind.ExportDeclaration, namedExports: [...RUNTIME_EXPORTS], moduleSpecifier: jsSpecifier(RUNTIME_FILE) } satisfies ExportDeclarationStructure] : []),
     ]),
   );
   // The envelope is generated (it is part of the model's output, not an overridable helper) but shares runtime.ts

@@ -5,7 +5,8 @@ import type { EnumType, Namespace, Property, StructuredType, TypeDefinition } fr
 import { containerStatements } from "./containers.js";
 import { deprecationTags, docComment, jsDoc, tag } from "./docs.js";
 import { flagsStatements } from "./flags.js";
-import { enumIdentifier, guardName, odataTypeSetName, propertyKey, typeIdentifier, unionName } from "./names.js";
+import { enumIdentifier, guardName, propertyKey, typeIdentifier, unionName } from "./names.js";
+import { guardStatements } from "./guard.js";
 import { operationStatements } from "./operations.js";
 import type { NamePlan } from "./plan.js";
 import { ModuleScope } from "./scope.js";
@@ -95,7 +96,7 @@ export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: t
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDoc(`Every member of {@link ${name}}, by name.`, deprecationTags(enumType.deprecation)),
-      declarations: [{ name, initializer: `Object.freeze({\n${entries.join("\n")}\n} as const)` }],
+      declarations: [{ name, initializer: `/* @__PURE__ */ Object.freeze({\n${entries.join("\n")}\n} as const)` }],
     });
   }
   if (!shape.guards) return statements;
@@ -183,23 +184,7 @@ export function typeStatements(type: StructuredType, hierarchy: Hierarchy, scope
     });
   }
   if (!mode.runtime || !scope.plan.shape.guards) return statements;
-  const setName = declared?.odataTypes ?? odataTypeSetName(name);
-  statements.push(
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: setName, initializer: `new Set([${subtree.map((t) => JSON.stringify(t.fqn)).join(", ")}])` }],
-    },
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: declared?.guard ?? guardName(name),
-      parameters: [{ name: "value", type: "unknown" }],
-      returnType: `value is ${guarded}`,
-      docs: jsDoc(`Whether \`value\` is a {@link ${name}} payload: an object whose \`@odata.type\` names ${type.fqn}${derived.length ? " or a type derived from it" : ""}.`),
-      statements: `return hasODataType(value, ${setName});`,
-    },
-  );
+  statements.push(...guardStatements(type, hierarchy, scope, name, guarded));
   return statements;
 }
 
@@ -231,15 +216,18 @@ export function namespaceStatements(namespace: Namespace, hierarchy: Hierarchy, 
   const body = namespaceBody(namespace, hierarchy, plan, scope, { runtime: true });
   const imports: StatementStructures[] = [...scope.imports].sort().map((other) => ({
     kind: StructureKind.ImportDeclaration,
-    isTypeOnly: true,
+    // The guards' schemas refer to other modules' schemas and enum objects (lazily, so import cycles are fine).
+    isTypeOnly: !scope.valueImports.has(other),
     namespaceImport: plan.modules.get(other)!.alias,
     moduleSpecifier: jsSpecifier(plan.modules.get(other)!.file),
   }));
   if (scope.usesEnvelope) imports.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: plan.envelopeAlias, moduleSpecifier: jsSpecifier(envelopeFile) });
   const runtime = !plan.shape.guards ? [] : [
-    ...(namespace.types.length ? ["hasODataType"] : []),
+    ...(namespace.types.length ? ["conforms", "typeSchema"] : []),
     ...(namespace.enums.some((e) => e.flags && e.members.length) ? ["joinFlags", "splitFlags"] : []),
   ];
+  const schemaType = plan.namespaces.get(namespace.name)!.schemaType;
+  if (plan.shape.guards && namespace.types.length) runtime.push(schemaType === "TypeSchema" ? "type TypeSchema" : `type TypeSchema as ${schemaType}`);
   if (runtime.length) imports.push({ kind: StructureKind.ImportDeclaration, namedImports: runtime, moduleSpecifier: "./runtime.js" });
   return [...imports, ...body];
 }

@@ -1,5 +1,5 @@
 import type { Hierarchy } from "../model/hierarchy.js";
-import type { EntityContainer, Model, Operation, Parameter, TypedValue, TypeUse } from "../types/index.js";
+import type { EntityContainer, Model, Operation, Parameter, PrimitiveName, TypedValue, TypeUse } from "../types/index.js";
 import {
   enumIdentifier,
   flagsHelperNames,
@@ -9,7 +9,7 @@ import {
   portableStem,
   namespaceIdentifier,
   nestedNamespaceName,
-  odataTypeSetName,
+  schemaName,
   pathsName,
   requestBodyName,
   responseName,
@@ -22,6 +22,11 @@ import { DEFAULT_SHAPE, type Shape } from "./shape.js";
 
 /** How the output is laid out: one module per namespace (with runtime guards), or one declaration file. */
 export type Layout = "modules" | "single";
+
+/** What the barrel re-exports from runtime.ts when there are guards: the validator, for reasons. */
+export const RUNTIME_EXPORTS = ["conforms", "standardSchema", "validate", "type StandardSchemaV1", "type TypeSchema", "type ValidateOptions", "type ValidationIssue"] as const;
+/** The runtime helpers a namespace module imports. */
+const RUNTIME_IMPORTS = ["conforms", "typeSchema", "hasODataType", "joinFlags", "splitFlags"] as const;
 
 /** The generic OData envelope types, by their role; the value is the name they are declared under. */
 export interface EnvelopeNames {
@@ -54,6 +59,8 @@ export interface ResponsePlan extends OverloadNaming {
 
 export interface NamespacePlan {
   names: ScopeNames;
+  /** The local name of the runtime's `TypeSchema` type (`TypeSchema_2` where a model type is called so). */
+  schemaType: string;
   /** Flags enums by fqn: the combination type and the per-enum helpers (modules layout). */
   flags: Map<string, { type: string; split: string; join: string }>;
   requestBodies: RequestBodyPlan[];
@@ -68,8 +75,10 @@ export interface Declared {
   kind: "type" | "enum" | "typeDefinition";
   /** Enums and structured types: the `is*` guard. */
   guard?: string;
-  /** Structured types: the module-private set of `@odata.type` names the guard accepts. */
-  odataTypes?: string;
+  /** Structured types: the exported validation schema the guard checks against (`USER_SCHEMA`). */
+  schema?: string;
+  /** Type definitions: the primitive they name. */
+  underlying?: PrimitiveName;
   /** Structured types with derived types: the `Any*` union. */
   union?: string;
 }
@@ -171,7 +180,7 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
     const own = (candidate: string): string => names.claim(candidate);
     for (const definition of namespace.typeDefinitions) {
       const name = own(typeIdentifier(definition.name));
-      declared.set(definition.fqn, { namespace: namespace.name, name, kind: "typeDefinition" });
+      declared.set(definition.fqn, { namespace: namespace.name, name, kind: "typeDefinition", underlying: definition.underlying });
     }
     const enums = namespace.enums.map((enumType) => {
       const entry: Declared = { namespace: namespace.name, name: own(enumIdentifier(enumType.name)), kind: "enum" };
@@ -184,17 +193,19 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
       return { type, entry };
     });
     // The names derived from model names come after all of them, from the same scope: `item` and `ITEM` are two
-    // types, but both sets would be ITEM_ODATA_TYPES, so the later one is ITEM_ODATA_TYPES_2.
+    // types, but both schemas would be ITEM_SCHEMA, so the later one is ITEM_SCHEMA_2.
     for (const entry of enums) entry.guard = names.claim(guardName(entry.name));
     for (const { type, entry } of types) {
       entry.guard = names.claim(guardName(entry.name));
-      entry.odataTypes = names.claim(odataTypeSetName(entry.name));
+      entry.schema = names.claim(schemaName(entry.name));
       if (hierarchy.descendants(type.fqn).length && hierarchy.concreteSubtree(type.fqn).length) {
         unions.add(type.fqn);
         entry.union = names.claim(unionName(entry.name));
       }
     }
-    namespaces.set(namespace.name, { names, flags: new Map(), requestBodies: [], responses: [], paths: new Map() });
+    // The runtime's schema type, imported to annotate the schemas (they refer to each other, so cannot be inferred).
+    const schemaType = names.claim("TypeSchema");
+    namespaces.set(namespace.name, { names, schemaType, flags: new Map(), requestBodies: [], responses: [], paths: new Map() });
   }
   // Then the names emit makes up, namespace by namespace in model order.
   for (const namespace of model.namespaces) {
@@ -243,6 +254,8 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
   const files = new ScopeNames();
   const aliases = new ScopeNames();
   for (const name of RESERVED_FILES) files.take(name);
+  // A module imports the runtime's helpers by these names, and the barrel exports them beside the aliases.
+  for (const name of [...RUNTIME_EXPORTS, ...RUNTIME_IMPORTS, ...ENVELOPE_TYPES]) aliases.take(name.replace(/^type /, ""));
   const mapped: MappedFile[] = [];
   for (const namespace of model.namespaces) {
     const { stem, reason } = portableStem(moduleStem(namespace.name, shape.fileNaming));

@@ -8,6 +8,8 @@ import { namespaceIdentifier, ROOT_NAMESPACE, typeIdentifier } from "./names.js"
 export class ModuleScope {
   /** Modules layout: the other namespaces this module refers to. */
   readonly imports = new Set<string>();
+  /** Modules layout: those of them it refers to at run time (schemas, enum objects), so imported as values. */
+  readonly valueImports = new Set<string>();
   /** Modules layout: refers to the envelope module. */
   usesEnvelope = false;
   /** Single layout: refers to a top-level name this block shadows, through the file's import of itself. */
@@ -58,6 +60,13 @@ export class ModuleScope {
     if (this.plan.shape.enumStyle !== "enum" || this.plan.layout !== "modules" || this.plan.declared.get(fqn)?.kind !== "enum" || this.isFlags(fqn)) return undefined;
     const ref = this.refer(fqn);
     return /^[A-Za-z_$][\w$]*$/.test(member) ? `${ref}.${member}` : `(typeof ${ref})[${JSON.stringify(member)}]`;
+  }
+
+  /** A value the guards use at run time: a structured type's schema, or an enum's object of members. */
+  referRuntime(fqn: string, what: "schema" | "enum"): string {
+    const declared = this.plan.declared.get(fqn)!;
+    if (declared.namespace !== this.namespace) this.valueImports.add(declared.namespace);
+    return this.qualify(declared.namespace, what === "schema" ? declared.schema! : declared.name);
   }
 
   /** In a namespace the namespaces option left out: written as `unknown`. */

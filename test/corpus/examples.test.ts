@@ -8,6 +8,8 @@ import { CORPUS, describeIfCorpus, ROOT, templates } from "../helpers.js";
 import { extractExamples, type Extraction } from "./examples.js";
 import { describeFit, measureFit, type Fit, type Misfit } from "./fit.js";
 import { modulesTarget, officialTarget, singleTarget } from "./fit-targets.js";
+import { fuzzMutations, guardsOf, objectsOf, withoutAnnotations } from "./guards.js";
+import { loadOutput } from "../guards/load.js";
 
 jest.setTimeout(600_000);
 
@@ -83,11 +85,15 @@ async function run(inputs: string[], csdl: string[], layout: "modules" | "single
 describeIfCorpus("graph-docs/v1.0-api")("the docs' response examples against the generated types", () => {
   let extraction: Extraction;
   const fits = new Map<string, Fit>();
+  let csdlModules: PipelineResult;
+  let loaded: Awaited<ReturnType<typeof loadOutput>>;
+  afterAll(() => loaded?.dispose());
   beforeAll(async () => {
     extraction = extractExamples(path.join(CORPUS, "graph-docs/v1.0-api"));
     const csdl = [path.join(CORPUS, "csdl/v1.0-2021-07-20.xml")];
     const docs = [path.join(CORPUS, "graph-docs/v1.0")];
-    const csdlModules = await run([], csdl, "modules");
+    csdlModules = await run([], csdl, "modules");
+    loaded = await loadOutput(csdlModules.files);
     fits.set("csdl modules", measureFit(extraction.examples, modulesTarget("ours, CSDL v1.0-2021-07-20, modules", csdlModules)));
     const docsModules = await run(docs, [], "modules");
     fits.set("docs modules", measureFit(extraction.examples, modulesTarget("ours, docs v1.0, modules", docsModules)));
@@ -116,5 +122,35 @@ describeIfCorpus("graph-docs/v1.0-api")("the docs' response examples against the
     const official = new Set(fits.get("official")!.misfits.map((m) => m.id));
     const unlisted = fits.get(key)!.misfits.filter((m) => !official.has(m.id) && !(misfitSubject(m) in OFFICIAL_FITS_OURS_NOT[key]!));
     expect(unlisted.map((m) => `${m.id} ${misfitSubject(m)}: ${m.message}`)).toEqual([]);
+  });
+
+  /** The objects of the examples that type-check against the CSDL modules output (annotations removed), with their guard. */
+  function fittingObjects() {
+    const misfits = new Set(fits.get("csdl modules")!.misfits.map((m) => m.id));
+    const guards = guardsOf(csdlModules, loaded.index);
+    return extraction.examples.flatMap((example) => {
+      const found = guards(example.type);
+      if (!found || misfits.has(example.id)) return [];
+      return objectsOf(example).map((value) => ({ id: example.id, value, ...found }));
+    });
+  }
+
+  test("the guards accept at least 99% of the objects of the examples that type-check, with and without @odata.*", () => {
+    const objects = fittingObjects();
+    const rejected = objects.filter((o) => !o.guard(o.value)).map((o) => o.id);
+    const rejectedStripped = objects.filter((o) => !o.guard(withoutAnnotations(o.value))).map((o) => o.id);
+    const withType = objects.filter((o) => typeof (o.value as Record<string, unknown>)["@odata.type"] === "string").length;
+    process.stderr.write(`guards: ${objects.length} objects (${withType} with @odata.type): ${objects.length - rejected.length} accepted as written, ${objects.length - rejectedStripped.length} without annotations; rejected: ${[...new Set([...rejected, ...rejectedStripped])].join(", ") || "none"}\n`);
+    expect(objects.length).toBeGreaterThan(800);
+    expect(rejected.length).toBeLessThanOrEqual(objects.length * 0.01);
+    expect(rejectedStripped.length).toBeLessThanOrEqual(objects.length * 0.01);
+  });
+
+  test("a property set to a value of another kind is rejected at least 99% of the time, the validator naming its path", () => {
+    const validate = loaded.index.validate as unknown as Parameters<typeof fuzzMutations>[1];
+    const result = fuzzMutations(fittingObjects(), validate);
+    process.stderr.write(`fuzz: ${result.runs} mutations, ${result.rejected} rejected, ${result.named} with the path named; misses: ${result.misses.slice(0, 10).join("; ") || "none"}\n`);
+    expect(result.runs).toBe(2000);
+    expect(result.named).toBeGreaterThanOrEqual(result.runs * 0.99);
   });
 });

@@ -9,7 +9,7 @@ import type { FitTarget } from "./fit.js";
  * The name plan the output was emitted with (default shape), to name a model type from outside the output. The
  * examples' annotations spell type names as their authors did (`microsoft.graph.orgcontact`): looked up without case.
  */
-function planOf(result: PipelineResult, layout: "modules" | "single"): NamePlan {
+export function planOf(result: PipelineResult, layout: "modules" | "single"): NamePlan {
   const plan = planNames(result.model, hierarchyOf(result.model), layout);
   for (const [fqn, declared] of [...plan.declared]) if (!plan.declared.has(fqn.toLowerCase())) plan.declared.set(fqn.toLowerCase(), declared);
   return plan;

@@ -27,13 +27,13 @@ describe.each<[string, Partial<EmitOptions>, string, string]>([
   [
     "enumStyle: const-object: the frozen object and a type derived from it",
     { enumStyle: "const-object" },
-    `import { hasODataType } from "./runtime.js";
+    `import { conforms, typeSchema, type TypeSchema } from "./runtime.js";
 
 /** The members of the microsoft.graph.color enumeration. */
 export type Color = (typeof Color)[keyof typeof Color];
 
 /** Every member of {@link Color}, by name. */
-export const Color = Object.freeze({
+export const Color = /* @__PURE__ */ Object.freeze({
   red: "red",
   /** Blue. */
   "dark-blue": "dark-blue",
@@ -54,11 +54,20 @@ export interface Address {
   tone?: "red" | null;
 }
 
-const ADDRESS_ODATA_TYPES = new Set(["microsoft.graph.address"]);
+/** What {@link isAddress} checks: the properties of {@link Address}. */
+export const ADDRESS_SCHEMA: TypeSchema<Address> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.address",
+  undefined,
+  () => ({
+    city: "?s",
+    color: ["?", () => Color],
+    tone: ["?", () => ["red"]],
+  }),
+);
 
-/** Whether \`value\` is a {@link Address} payload: an object whose \`@odata.type\` names microsoft.graph.address. */
+/** Whether \`value\` is a {@link Address} payload, by its shape and its \`@odata.type\`, if any (see \`validate\`); \`validate(value, ADDRESS_SCHEMA)\` says why not. */
 export function isAddress(value: unknown): value is Address {
-  return hasODataType(value, ADDRESS_ODATA_TYPES);
+  return conforms(value, ADDRESS_SCHEMA);
 }
 `,
     `
@@ -74,7 +83,7 @@ export const known: boolean = graph.isColor("red");
   [
     "enumStyle: enum: a TypeScript string enum; narrowed properties name enum members",
     { enumStyle: "enum" },
-    `import { hasODataType } from "./runtime.js";
+    `import { conforms, typeSchema, type TypeSchema } from "./runtime.js";
 
 /** The members of the microsoft.graph.color enumeration. */
 export enum Color {
@@ -98,11 +107,20 @@ export interface Address {
   tone?: Color.red | null;
 }
 
-const ADDRESS_ODATA_TYPES = new Set(["microsoft.graph.address"]);
+/** What {@link isAddress} checks: the properties of {@link Address}. */
+export const ADDRESS_SCHEMA: TypeSchema<Address> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.address",
+  undefined,
+  () => ({
+    city: "?s",
+    color: ["?", () => Color],
+    tone: ["?", () => ["red"]],
+  }),
+);
 
-/** Whether \`value\` is a {@link Address} payload: an object whose \`@odata.type\` names microsoft.graph.address. */
+/** Whether \`value\` is a {@link Address} payload, by its shape and its \`@odata.type\`, if any (see \`validate\`); \`validate(value, ADDRESS_SCHEMA)\` says why not. */
 export function isAddress(value: unknown): value is Address {
-  return hasODataType(value, ADDRESS_ODATA_TYPES);
+  return conforms(value, ADDRESS_SCHEMA);
 }
 `,
     `
@@ -117,13 +135,13 @@ export const known: boolean = graph.isColor("red");
 `,
   ],
   [
-    "guards: false: no guards, no *_ODATA_TYPES sets, no runtime import",
+    "guards: false: no guards, no *_SCHEMA tables, no runtime import",
     { guards: false },
     `/** The members of the microsoft.graph.color enumeration. */
 export type Color = "red" | "dark-blue";
 
 /** Every member of {@link Color}, by name. */
-export const Color = Object.freeze({
+export const Color = /* @__PURE__ */ Object.freeze({
   red: "red",
   /** Blue. */
   "dark-blue": "dark-blue",
@@ -149,13 +167,13 @@ export const guard = graph.isAddress;
   [
     "readonly: every property readonly",
     { readonly: true },
-    `import { hasODataType } from "./runtime.js";
+    `import { conforms, typeSchema, type TypeSchema } from "./runtime.js";
 
 /** The members of the microsoft.graph.color enumeration. */
 export type Color = "red" | "dark-blue";
 
 /** Every member of {@link Color}, by name. */
-export const Color = Object.freeze({
+export const Color = /* @__PURE__ */ Object.freeze({
   red: "red",
   /** Blue. */
   "dark-blue": "dark-blue",
@@ -176,11 +194,20 @@ export interface Address {
   readonly tone?: "red" | null;
 }
 
-const ADDRESS_ODATA_TYPES = new Set(["microsoft.graph.address"]);
+/** What {@link isAddress} checks: the properties of {@link Address}. */
+export const ADDRESS_SCHEMA: TypeSchema<Address> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.address",
+  undefined,
+  () => ({
+    city: "?s",
+    color: ["?", () => Color],
+    tone: ["?", () => ["red"]],
+  }),
+);
 
-/** Whether \`value\` is a {@link Address} payload: an object whose \`@odata.type\` names microsoft.graph.address. */
+/** Whether \`value\` is a {@link Address} payload, by its shape and its \`@odata.type\`, if any (see \`validate\`); \`validate(value, ADDRESS_SCHEMA)\` says why not. */
 export function isAddress(value: unknown): value is Address {
-  return hasODataType(value, ADDRESS_ODATA_TYPES);
+  return conforms(value, ADDRESS_SCHEMA);
 }
 `,
     `
@@ -198,13 +225,13 @@ export function next(page: CollectionResponse<graph.Address>): void {
   [
     "nullable: optional: no | null",
     { nullable: "optional" },
-    `import { hasODataType } from "./runtime.js";
+    `import { conforms, typeSchema, type TypeSchema } from "./runtime.js";
 
 /** The members of the microsoft.graph.color enumeration. */
 export type Color = "red" | "dark-blue";
 
 /** Every member of {@link Color}, by name. */
-export const Color = Object.freeze({
+export const Color = /* @__PURE__ */ Object.freeze({
   red: "red",
   /** Blue. */
   "dark-blue": "dark-blue",
@@ -225,11 +252,20 @@ export interface Address {
   tone?: "red";
 }
 
-const ADDRESS_ODATA_TYPES = new Set(["microsoft.graph.address"]);
+/** What {@link isAddress} checks: the properties of {@link Address}. */
+export const ADDRESS_SCHEMA: TypeSchema<Address> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.address",
+  undefined,
+  () => ({
+    city: "s",
+    color: ["", () => Color],
+    tone: ["", () => ["red"]],
+  }),
+);
 
-/** Whether \`value\` is a {@link Address} payload: an object whose \`@odata.type\` names microsoft.graph.address. */
+/** Whether \`value\` is a {@link Address} payload, by its shape and its \`@odata.type\`, if any (see \`validate\`); \`validate(value, ADDRESS_SCHEMA)\` says why not. */
 export function isAddress(value: unknown): value is Address {
-  return hasODataType(value, ADDRESS_ODATA_TYPES);
+  return conforms(value, ADDRESS_SCHEMA);
 }
 `,
     `
@@ -289,7 +325,7 @@ describe("namespaces", () => {
     const files = await emitted(namespaced, { namespaces: { exclude: ["microsoft.graph"] } });
     expect(Object.keys(files).sort()).toEqual(["contoso.hr.ts", "index.ts", "runtime.ts"]);
     expect(body(files["contoso.hr.ts"])).toBe(`import type * as odata from "./runtime.js";
-import { hasODataType } from "./runtime.js";
+import { conforms, typeSchema, type TypeSchema } from "./runtime.js";
 
 /**
  * Inherits from microsoft.graph.entity, left out of the output (namespaces option): its properties are listed here.
@@ -305,14 +341,23 @@ export interface Person extends odata.InstanceAnnotations {
   manager?: Person | null;
 }
 
-const PERSON_ODATA_TYPES = new Set(["contoso.hr.person"]);
+/** What {@link isPerson} checks: the properties of {@link Person}. */
+export const PERSON_SCHEMA: TypeSchema<Person> = /* @__PURE__ */ typeSchema(
+  "contoso.hr.person",
+  undefined,
+  () => ({
+    id: "s",
+    favorite: "?u",
+    manager: ["?", () => PERSON_SCHEMA],
+  }),
+);
 
-/** Whether \`value\` is a {@link Person} payload: an object whose \`@odata.type\` names contoso.hr.person. */
+/** Whether \`value\` is a {@link Person} payload, by its shape and its \`@odata.type\`, if any (see \`validate\`); \`validate(value, PERSON_SCHEMA)\` says why not. */
 export function isPerson(value: unknown): value is Person {
-  return hasODataType(value, PERSON_ODATA_TYPES);
+  return conforms(value, PERSON_SCHEMA);
 }
 `);
-    expect(body(files["index.ts"])).toBe(`export * as contosoHr from "./contoso.hr.js";\nexport type { CollectionResponse, InstanceAnnotations, ValueResponse } from "./runtime.js";\n`);
+    expect(body(files["index.ts"])).toBe(`export * as contosoHr from "./contoso.hr.js";\nexport type { CollectionResponse, InstanceAnnotations, ValueResponse } from "./runtime.js";\nexport {\n  conforms,\n  standardSchema,\n  validate,\n  type StandardSchemaV1,\n  type TypeSchema,\n  type ValidateOptions,\n  type ValidationIssue,\n} from "./runtime.js";\n`);
   });
 
   test("the filtered output compiles under --strict (NodeNext and Bundler)", async () => {

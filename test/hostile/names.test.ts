@@ -31,7 +31,7 @@ const widget = resourcePage({
 });
 
 /** Types named by reserved words, digits, punctuation, quotes and backslashes (only @odata.type can spell these). */
-const ODD_TYPE_NAMES = [...RESERVED, "1st", "a-b", 'q"t', "b\\s", "s/lash", "Set", "Record", "Array", "Date", "string", "__proto__", "hasODataType", "isWidget"];
+const ODD_TYPE_NAMES = [...RESERVED, "1st", "a-b", 'q"t', "b\\s", "s/lash", "Set", "Record", "Array", "Date", "string", "__proto__", "hasODataType", "isWidget", "typeSchema", "conforms", "WIDGET_SCHEMA"];
 
 function oddTypePage(name: string, i: number): string {
   return resourcePage({
@@ -153,7 +153,7 @@ describe("hostile names", () => {
     expect(modulesOf.filter((f) => /\.d\.ts$/i.test(f.path))).toEqual([]);
     expect(modulesOf).toHaveLength(modules.model.namespaces.length);
     // Every namespace's module keeps its runtime guards (a .d.ts would have dropped their bodies).
-    for (const file of modulesOf) expect([file.path, file.text.includes("return hasODataType(")]).toEqual([file.path, true]);
+    for (const file of modulesOf) expect([file.path, file.text.includes("return conforms(")]).toEqual([file.path, true]);
   });
 
   test("single layout: the output compiles under --strict", async () => {
@@ -269,7 +269,7 @@ describe("known collisions", () => {
     }
   });
 
-  test("names derived from model names are unique too: 'item' and 'ITEM' (both ITEM_ODATA_TYPES), 'a' and 'AnyA'", async () => {
+  test("names derived from model names are unique too: 'item' and 'ITEM' (both ITEM_SCHEMA), 'a' and 'AnyA'", async () => {
     const model = modelOf(
       complex("microsoft.graph.item", [prop("one", "Edm.String")]),
       complex("microsoft.graph.ITEM", [prop("two", "Edm.Int32")]),
@@ -282,8 +282,8 @@ describe("known collisions", () => {
       expect(compileErrors(Object.entries(files).map(([path, text]) => ({ path, text })))).toEqual([]);
       if (layout === "modules") {
         const text = files["microsoft.graph.ts"]!;
-        expect(text).toContain("const ITEM_ODATA_TYPES = ");
-        expect(text).toContain("const ITEM_ODATA_TYPES_2 = ");
+        expect(text).toContain("export const ITEM_SCHEMA: TypeSchema<ITEM> = ");
+        expect(text).toContain("export const ITEM_SCHEMA_2: TypeSchema<Item> = ");
         // The model's own AnyA keeps its name; a's derived-type union, made up, gives way.
         expect(text).toContain("export interface AnyA ");
         expect(text).toMatch(/export type AnyA_2 =/);

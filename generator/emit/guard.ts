@@ -1,0 +1,72 @@
+import type { StatementStructures } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
+import type { Hierarchy } from "../model/hierarchy.js";
+import type { PrimitiveName, Property, StructuredType } from "../types/index.js";
+import { jsDoc } from "./docs.js";
+import type { ModuleScope } from "./scope.js";
+
+/** The runtime's check letter for each primitive (see `PropertySpec` in templates/runtime.ts). */
+const PRIMITIVE_KINDS: Readonly<Record<PrimitiveName, string>> = {
+  String: "s", Guid: "s", Date: "s", TimeOfDay: "s", Duration: "s", DateTimeOffset: "s", Binary: "s",
+  Int16: "n", Int32: "n", Int64: "n", Single: "n", Double: "n", Decimal: "n", Byte: "n", SByte: "n",
+  Boolean: "b",
+  Stream: "u", Json: "u", Untyped: "u",
+};
+
+/**
+ * How the runtime checks one property, as the property's TypeScript type reads: `"s?"` a nullable string,
+ * `["*", () => ASSIGNED_LICENSE_SCHEMA]` a collection of a structured type. A relationship to an entity is only
+ * checked to be an object (`"o"`): it is present only with `$expand`, and referring to the target's schema would
+ * pull every schema of the model into a bundle that uses one guard.
+ */
+function propertySpec(property: Property, scope: ModuleScope, hierarchy: Hierarchy): string {
+  const nullStyle = scope.plan.shape.nullable === "null";
+  const mayBeNull = nullStyle && (property.collection ? property.collectionNullable === true : property.nullable);
+  const modifiers = `${property.collection ? "*" : ""}${mayBeNull ? "?" : ""}`;
+  const type = property.type;
+  if (type.kind === "unknown" || (type.kind === "named" && scope.isOmitted(type.fqn))) return JSON.stringify(`${modifiers}u`);
+  if (type.kind === "primitive") return JSON.stringify(`${modifiers}${PRIMITIVE_KINDS[type.edm]}`);
+  const declared = scope.plan.declared.get(type.fqn);
+  if (!declared) return JSON.stringify(`${modifiers}u`);
+  if (declared.kind === "typeDefinition") return JSON.stringify(`${modifiers}${PRIMITIVE_KINDS[declared.underlying ?? "String"]}`);
+  if (declared.kind === "enum") {
+    const flags = scope.isFlags(type.fqn) ? "," : "";
+    const members = property.narrowedTo?.length ? `[${property.narrowedTo.map((m) => JSON.stringify(m)).join(", ")}]` : scope.referRuntime(type.fqn, "enum");
+    return `[${JSON.stringify(modifiers + flags)}, () => ${members}]`;
+  }
+  if (property.navigation && hierarchy.type(type.fqn)?.kind === "entity") return JSON.stringify(`${modifiers}o`);
+  return `[${JSON.stringify(modifiers)}, () => ${scope.referRuntime(type.fqn, "schema")}]`;
+}
+
+/** A property name as an object literal key. */
+const key = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+
+/**
+ * The validation schema of a structured type (its properties, its base, the types derived from it) and its
+ * guard, `conforms` to it. The schema is one pure call, so a bundle keeps only the schemas its guards reach.
+ */
+export function guardStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope, name: string, guarded: string): StatementStructures[] {
+  const declared = scope.plan.declared.get(type.fqn)!;
+  const base = type.baseType && !scope.isOmitted(type.baseType) && scope.plan.declared.has(type.baseType) ? `() => ${scope.referRuntime(type.baseType, "schema")}` : "undefined";
+  const properties = type.properties.map((p) => `${key(p.name)}: ${propertySpec(p, scope, hierarchy)},`);
+  const derived = hierarchy.descendants(type.fqn).filter((d) => !scope.isOmitted(d.fqn) && scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "schema"));
+  const args = [JSON.stringify(type.fqn), base, properties.length ? `() => ({\n${properties.join("\n")}\n})` : "() => ({})", ...(derived.length ? [`() => [${derived.join(", ")}]`] : [])];
+  return [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: jsDoc(`What {@link ${declared.guard}} checks: the properties of {@link ${name}}${hierarchy.descendants(type.fqn).length ? " and of the types derived from it" : ""}.`),
+      declarations: [{ name: declared.schema!, type: `${scope.plan.namespaces.get(scope.namespace)!.schemaType}<${guarded}>`, initializer: `/* @__PURE__ */ typeSchema(${args.join(", ")})` }],
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: declared.guard!,
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: `value is ${guarded}`,
+      docs: jsDoc(`Whether \`value\` is a {@link ${name}} payload, by its shape and its \`@odata.type\`, if any (see \`validate\`); \`validate(value, ${declared.schema})\` says why not.`),
+      statements: `return conforms(value, ${declared.schema});`,
+    },
+  ];
+}
