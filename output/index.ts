@@ -3,6 +3,7 @@
  * Change the documentation pages and run `graph-typegen generate` again.
  */
 
+export * from "./microsoft.graph.js";
 export * as microsoftGraph from "./microsoft.graph.js";
 export * as microsoftGraphPartnersBilling from "./microsoft.graph.partners.billing.js";
 export type { CollectionResponse, InstanceAnnotations, ValueResponse } from "./runtime.js";

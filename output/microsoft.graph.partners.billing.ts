@@ -60,7 +60,7 @@ export interface ExportSuccessOperation extends Operation {
 export const EXPORT_SUCCESS_OPERATION_SCHEMA: TypeSchema<ExportSuccessOperation> =
   /* @__PURE__ */ typeSchema(
     "microsoft.graph.partners.billing.exportSuccessOperation",
-    () => OPERATION_SCHEMA,
+    () => OPERATION_EXACT_SCHEMA,
     () => ({
       status: ["?", () => ["succeeded"]],
       resourceLocation: "?o",
@@ -95,7 +95,7 @@ export interface FailedOperation extends Operation {
 /** What {@link isFailedOperation} checks: the properties of {@link FailedOperation}. */
 export const FAILED_OPERATION_SCHEMA: TypeSchema<FailedOperation> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.partners.billing.failedOperation",
-  () => OPERATION_SCHEMA,
+  () => OPERATION_EXACT_SCHEMA,
   () => ({
     error: ["?", () => microsoftGraph.PUBLIC_ERROR_SCHEMA],
     status: ["?", () => ["failed"]],
@@ -149,7 +149,7 @@ export interface Manifest extends microsoftGraph.Entity {
 /** What {@link isManifest} checks: the properties of {@link Manifest}. */
 export const MANIFEST_SCHEMA: TypeSchema<Manifest> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.partners.billing.manifest",
-  () => microsoftGraph.ENTITY_SCHEMA,
+  () => microsoftGraph.ENTITY_EXACT_SCHEMA,
   () => ({
     blobCount: "?n",
     blobs: ["*?", () => BLOB_SCHEMA],
@@ -212,15 +212,22 @@ export type AnyOperation =
   | FailedOperation
   | RunningOperation;
 
-/** What {@link isOperation} checks: the properties of {@link Operation} and of the types derived from it. */
-export const OPERATION_SCHEMA: TypeSchema<AnyOperation> = /* @__PURE__ */ typeSchema(
+/** The properties of {@link Operation} alone, without the types derived from it. */
+export const OPERATION_EXACT_SCHEMA: TypeSchema<Operation> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.partners.billing.operation",
-  () => microsoftGraph.ENTITY_SCHEMA,
+  () => microsoftGraph.ENTITY_EXACT_SCHEMA,
   () => ({
     createdDateTime: "?s",
     lastActionDateTime: "?s",
     status: ["?", () => microsoftGraph.LongRunningOperationStatus],
   }),
+);
+
+/** What {@link isOperation} checks: {@link Operation} or a type derived from it. */
+export const OPERATION_SCHEMA: TypeSchema<AnyOperation> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.partners.billing.operation",
+  () => OPERATION_EXACT_SCHEMA,
+  () => ({}),
   () => [EXPORT_SUCCESS_OPERATION_SCHEMA, FAILED_OPERATION_SCHEMA, RUNNING_OPERATION_SCHEMA],
 );
 
@@ -250,7 +257,7 @@ export interface RunningOperation extends Operation {
 /** What {@link isRunningOperation} checks: the properties of {@link RunningOperation}. */
 export const RUNNING_OPERATION_SCHEMA: TypeSchema<RunningOperation> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.partners.billing.runningOperation",
-  () => OPERATION_SCHEMA,
+  () => OPERATION_EXACT_SCHEMA,
   () => ({
     status: ["?", () => ["notStarted", "running"]],
   }),

@@ -69,18 +69,25 @@ export type AnyEntity =
     })
   | microsoftGraphPartnersBilling.RunningOperation;
 
-/** What {@link isEntity} checks: the properties of {@link Entity} and of the types derived from it. */
-export const ENTITY_SCHEMA: TypeSchema<AnyEntity> = /* @__PURE__ */ typeSchema(
+/** The properties of {@link Entity} alone, without the types derived from it. */
+export const ENTITY_EXACT_SCHEMA: TypeSchema<Entity> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.entity",
   undefined,
   () => ({
     id: "s",
   }),
+);
+
+/** What {@link isEntity} checks: {@link Entity} or a type derived from it. */
+export const ENTITY_SCHEMA: TypeSchema<AnyEntity> = /* @__PURE__ */ typeSchema(
+  "microsoft.graph.entity",
+  () => ENTITY_EXACT_SCHEMA,
+  () => ({}),
   () => [
     microsoftGraphPartnersBilling.EXPORT_SUCCESS_OPERATION_SCHEMA,
     microsoftGraphPartnersBilling.FAILED_OPERATION_SCHEMA,
     microsoftGraphPartnersBilling.MANIFEST_SCHEMA,
-    microsoftGraphPartnersBilling.OPERATION_SCHEMA,
+    microsoftGraphPartnersBilling.OPERATION_EXACT_SCHEMA,
     microsoftGraphPartnersBilling.RUNNING_OPERATION_SCHEMA,
   ],
 );

@@ -42,23 +42,34 @@ function propertySpec(property: Property, scope: ModuleScope, hierarchy: Hierarc
 const key = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
 
 /**
- * The validation schema of a structured type (its properties, its base, the types derived from it) and its
- * guard, `conforms` to it. The schema is one pure call, so a bundle keeps only the schemas its guards reach.
+ * The validation schema of a structured type and its guard, `conforms` to it. A type with derived types has two:
+ * the type alone (`*_EXACT_SCHEMA`: its properties and its base's), which its derived types and its own bases'
+ * lists refer to, and the type with every type derived from it (`*_SCHEMA`), which properties of the type refer to.
+ * So using a guard bundles the schemas of its bases' properties, not every type derived from those bases. Each
+ * schema is one pure call, so a bundle keeps only the schemas its guards reach.
  */
 export function guardStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope, name: string, guarded: string): StatementStructures[] {
   const declared = scope.plan.declared.get(type.fqn)!;
-  const base = type.baseType && !scope.isOmitted(type.baseType) && scope.plan.declared.has(type.baseType) ? `() => ${scope.referRuntime(type.baseType, "schema")}` : "undefined";
+  const schemaType = scope.plan.namespaces.get(scope.namespace)!.schemaType;
+  const base = type.baseType && !scope.isOmitted(type.baseType) && scope.plan.declared.has(type.baseType) ? `() => ${scope.referRuntime(type.baseType, "exact")}` : "undefined";
   const properties = type.properties.map((p) => `${key(p.name)}: ${propertySpec(p, scope, hierarchy)},`);
-  const derived = hierarchy.descendants(type.fqn).filter((d) => !scope.isOmitted(d.fqn) && scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "schema"));
-  const args = [JSON.stringify(type.fqn), base, properties.length ? `() => ({\n${properties.join("\n")}\n})` : "() => ({})", ...(derived.length ? [`() => [${derived.join(", ")}]`] : [])];
+  const own = [JSON.stringify(type.fqn), base, properties.length ? `() => ({\n${properties.join("\n")}\n})` : "() => ({})"];
+  const derived = hierarchy.descendants(type.fqn).filter((d) => !scope.isOmitted(d.fqn) && scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "exact"));
+  const schema = (docs: string, schemaName: string, of: string, args: string[]): StatementStructures => ({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: jsDoc(docs),
+    declarations: [{ name: schemaName, type: `${schemaType}<${of}>`, initializer: `/* @__PURE__ */ typeSchema(${args.join(", ")})` }],
+  });
+  const statements = declared.exactSchema
+    ? [
+        schema(`The properties of {@link ${name}} alone, without the types derived from it.`, declared.exactSchema, name, own),
+        schema(`What {@link ${declared.guard}} checks: {@link ${name}} or a type derived from it.`, declared.schema!, guarded, [JSON.stringify(type.fqn), `() => ${declared.exactSchema}`, "() => ({})", `() => [${derived.join(", ")}]`]),
+      ]
+    : [schema(`What {@link ${declared.guard}} checks: the properties of {@link ${name}}.`, declared.schema!, guarded, own)];
   return [
-    {
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: jsDoc(`What {@link ${declared.guard}} checks: the properties of {@link ${name}}${hierarchy.descendants(type.fqn).length ? " and of the types derived from it" : ""}.`),
-      declarations: [{ name: declared.schema!, type: `${scope.plan.namespaces.get(scope.namespace)!.schemaType}<${guarded}>`, initializer: `/* @__PURE__ */ typeSchema(${args.join(", ")})` }],
-    },
+    ...statements,
     {
       kind: StructureKind.Function,
       isExported: true,

@@ -9,6 +9,7 @@ import { ENVELOPE_TYPES, planNames, RUNTIME_EXPORTS, type Layout, type MappedFil
 import { filterNamespaces, type NamespaceFilter } from "./namespaces.js";
 import { DEFAULT_SHAPE, type EnumStyle, type FileNaming, type NullableStyle } from "./shape.js";
 import { SINGLE_FILE, singleFileStatements } from "./single.js";
+import { ROOT_NAMESPACE } from "./names.js";
 
 export type { Layout } from "./plan.js";
 export { keepsNamespace, namespaceMatches, type NamespaceFilter } from "./namespaces.js";
@@ -129,6 +130,9 @@ export function emitModel(fullModel: Model, options: EmitOptions): { files: Gene
   const files: GeneratedFile[] = model.namespaces.map((namespace) => emit(plan.modules.get(namespace.name)!.file, namespaceStatements(namespace, hierarchy, plan, ENVELOPE_FILE)));
   files.push(
     emit(BARREL_FILE, [
+      // The root namespace's names also flat: `import { isUser } from "./index.js"` lets a bundler keep only that
+      // guard's schemas, which it cannot do through a namespace object (`microsoftGraph.isUser`: esbuild keeps all).
+      ...(plan.modules.has(ROOT_NAMESPACE) ? [{ kind: StructureKind.ExportDeclaration, moduleSpecifier: jsSpecifier(plan.modules.get(ROOT_NAMESPACE)!.file) } satisfies ExportDeclarationStructure] : []),
       ...model.namespaces.map((namespace): ExportDeclarationStructure => ({
         kind: StructureKind.ExportDeclaration,
         namespaceExport: plan.modules.get(namespace.name)!.alias,

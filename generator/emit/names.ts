@@ -101,9 +101,9 @@ export function unionName(typeName: string): string {
   return `Any${typeName}`;
 }
 
-/** The exported validation schema of a structured type: `User` -> `USER_SCHEMA`. */
-export function schemaName(typeName: string): string {
-  return `${typeName.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}_SCHEMA`;
+/** The exported validation schema of a structured type: `User` -> `USER_SCHEMA` (or `USER_EXACT_SCHEMA`). */
+export function schemaName(typeName: string, suffix = "SCHEMA"): string {
+  return `${typeName.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}_${suffix}`;
 }
 
 /**

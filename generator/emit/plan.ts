@@ -77,6 +77,8 @@ export interface Declared {
   guard?: string;
   /** Structured types: the exported validation schema the guard checks against (`USER_SCHEMA`). */
   schema?: string;
+  /** Structured types with derived types: the schema of the type alone (bases and derived types refer to it). */
+  exactSchema?: string;
   /** Type definitions: the primitive they name. */
   underlying?: PrimitiveName;
   /** Structured types with derived types: the `Any*` union. */
@@ -198,6 +200,7 @@ export function planNames(model: Model, hierarchy: Hierarchy, layout: Layout, sh
     for (const { type, entry } of types) {
       entry.guard = names.claim(guardName(entry.name));
       entry.schema = names.claim(schemaName(entry.name));
+      if (hierarchy.descendants(type.fqn).length) entry.exactSchema = names.claim(schemaName(entry.name, "EXACT_SCHEMA"));
       if (hierarchy.descendants(type.fqn).length && hierarchy.concreteSubtree(type.fqn).length) {
         unions.add(type.fqn);
         entry.union = names.claim(unionName(entry.name));

@@ -63,10 +63,11 @@ export class ModuleScope {
   }
 
   /** A value the guards use at run time: a structured type's schema, or an enum's object of members. */
-  referRuntime(fqn: string, what: "schema" | "enum"): string {
+  referRuntime(fqn: string, what: "schema" | "exact" | "enum"): string {
     const declared = this.plan.declared.get(fqn)!;
     if (declared.namespace !== this.namespace) this.valueImports.add(declared.namespace);
-    return this.qualify(declared.namespace, what === "schema" ? declared.schema! : declared.name);
+    const name = what === "enum" ? declared.name : what === "exact" ? (declared.exactSchema ?? declared.schema!) : declared.schema!;
+    return this.qualify(declared.namespace, name);
   }
 
   /** In a namespace the namespaces option left out: written as `unknown`. */

@@ -59,7 +59,7 @@ test("one module per namespace, the runtime helpers and a barrel naming each nam
 test("interfaces extend their base across modules, importing it with .js (as values: the guards' schemas refer to the base's)", async () => {
   const billing = (await files(operationPages))["microsoft.graph.partners.billing.ts"];
   expect(billing).toContain('import * as microsoftGraph from "./microsoft.graph.js";');
-  expect(billing).toContain("() => microsoftGraph.ENTITY_SCHEMA,");
+  expect(billing).toContain("() => microsoftGraph.ENTITY_EXACT_SCHEMA,");
   expect(billing).toContain("export interface Operation extends microsoftGraph.Entity {");
   expect(billing).toContain("export interface RunningOperation extends Operation {");
   expect(billing).toContain("status?: microsoftGraph.LongRunningOperationStatus | null;");
