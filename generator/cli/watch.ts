@@ -1,7 +1,8 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { LayeredParseCache, MemoryParseCache, type ParseCache } from "../cache/cache.js";
-import { generate, type GenerateOptions, type GenerateResult } from "../index.js";
+import { runPaths, type GenerateOptions } from "../config/generate-options.js";
+import { generate, type GenerateResult } from "../index.js";
 import { WorkerPool } from "../parallel/pool.js";
 import { InternalError, type Progress } from "../pipeline.js";
 import { displayPath } from "../read/sources.js";
@@ -228,12 +229,9 @@ const aborted = (signal: AbortSignal): Promise<void> =>
  * `signal` aborts and the run in progress (if any) has finished.
  */
 export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): Promise<number> {
-  const cwd = options.cwd ?? io.cwd;
-  const csdl = options.csdl ?? [];
-  const inputs = options.inputs?.length ? options.inputs : csdl.length ? [] : ["input"];
-  const out = path.resolve(cwd, options.out ?? "output");
+  const { cwd, inputs, csdl, out } = runPaths({ ...options, cwd: options.cwd ?? io.cwd });
   // Refused before watching starts: a watch would write there again after every save.
-  const refused = await refuseTarget(options.out ?? "output", { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [path.resolve(cwd, options.templates)] : [])], ...(options.force ? { force: true } : {}) });
+  const refused = await refuseTarget(options.out ?? out, { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [path.resolve(cwd, options.templates)] : [])], ...(options.force ? { force: true } : {}) });
   if (refused) {
     io.stderr(`${formatDiagnostic(refused)}\n`);
     return EXIT.usage;
@@ -245,8 +243,10 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   const cache = options.cache ? new LayeredParseCache(memory, options.cache) : memory;
   // One pool for the whole watch: its threads (started by the first large run) stay warm for the next runs.
   const pool = options.pool ?? WorkerPool.create(options.threads);
-  const { debounceMs = 100, pollMs, verbose = false, quiet = false, cache: _disk, ...rest } = options; // eslint-disable-line @typescript-eslint/no-unused-vars
-  const settings = { generate: { ...rest, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) }, out, cwd, force: options.force ?? false, shownOut: displayPath(out, cwd), verbose, quiet };
+  const { debounceMs = 100, pollMs, verbose = false, quiet = false } = options;
+  // The in-memory cache (in front of the disk one, if any) replaces options.cache for every run.
+  const generateOptions = { ...options, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) };
+  const settings = { generate: generateOptions, out, cwd, force: options.force ?? false, shownOut: displayPath(out, cwd), verbose, quiet };
 
   const watchers: InputWatcher[] = [];
   const runs = new Runs(settings, watchers, io, hooks);
