@@ -1,7 +1,8 @@
 import path from "node:path";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
-import { runPaths, type GenerateOptions } from "./config/generate-options.js";
+import { runPaths, type GenerateOptions, type RunPaths } from "./config/generate-options.js";
+import { applyRules } from "./config/levels.js";
 import { runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
 import { displayPath, readSources, STDIN } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from "./read/templates.js";
@@ -45,10 +46,26 @@ export interface GenerateResult {
 
 /**
  * The programmatic API: read the pages (and metadata), generate, then write or check. Never throws for bad input
- * (see the diagnostics); throws `InternalError` only for a bug in graph-typegen.
+ * (see the diagnostics); throws `InternalError` only for a bug in graph-typegen. `rules` apply to what comes back.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const { cwd, inputs, csdl, out } = runPaths(options);
+  const paths = runPaths(options);
+  const result = await run(options, paths);
+  const diagnostics = paths.defaultInput ? result.diagnostics.map((d) => defaultInputHint(d, paths)) : result.diagnostics;
+  return { ...result, diagnostics: applyRules(diagnostics, options.rules) };
+}
+
+/**
+ * Nobody named the default input/, so "cannot read input input" would leave a user in a sub-folder guessing: say
+ * where it looked and how to name the pages.
+ */
+function defaultInputHint(d: Diagnostic, paths: RunPaths): Diagnostic {
+  if (d.kind !== "unreadable-input" || !d.message.endsWith("no such file or folder")) return d;
+  const where = paths.inputs[0];
+  return { ...d, message: `no pages given, and the default input folder ${where} does not exist: name the pages' files or folders (graph-typegen generate docs/), pass --csdl <file>, or set "inputs" in graph-typegen.config.json` };
+}
+
+async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPaths): Promise<GenerateResult> {
   const write = !options.check && (options.write ?? true);
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : DEFAULT_TEMPLATES_DIR;
   // A dangerous output folder is refused before any work: nothing read, nothing written.

@@ -12,7 +12,8 @@ import { diffStat, unifiedDiffs } from "../write/diff.js";
 import { EXIT, type Io } from "./io.js";
 import { resolveOptions, type Flags } from "./options.js";
 import { progressDisplay } from "./progress.js";
-import { countByKind, countBySeverity, formatDiagnostic, githubCommand, shownDiagnostics, summaryLine, summaryTable, type Counts } from "./report.js";
+import { applyBaseline, baselineLines, readBaseline, writeBaseline } from "./baseline.js";
+import { countByKind, countBySeverity, formatDiagnostic, githubCommand, plural, shownDiagnostics, summaryLine, summaryTable, topCodes, type Counts } from "./report.js";
 import { watchCommand } from "./watch.js";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -31,6 +32,23 @@ export interface GenerateRun {
   /** The output folder as the report names it. */
   shownOut: string;
   cwd: string;
+  /** The command that writes what --check compared with: the same paths, --csdl, --config and --out. */
+  rerun: string;
+}
+
+/** A path as typed, without doubled or trailing slashes (`types/` is shown `types`, so `types/x.ts`, not `types//x.ts`). */
+export function tidyPath(p: string): string {
+  const tidy = path.normalize(p).split(path.sep).join("/");
+  return tidy === "/" ? tidy : tidy.replace(/\/+$/, "");
+}
+
+const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
+
+function rerunCommand(paths: readonly string[], flags: Flags, shownOut: string): string {
+  const csdl = Array.isArray(flags.csdl) ? flags.csdl.flatMap((c) => ["--csdl", c]) : [];
+  const config = typeof flags.config === "string" ? ["--config", flags.config] : [];
+  const out = typeof flags.out === "string" ? ["--out", shownOut] : [];
+  return ["graph-typegen", "generate", ...paths, ...csdl, ...config, ...out].map(quote).join(" ");
 }
 
 /**
@@ -51,8 +69,8 @@ export async function resolveGenerate(paths: string[], flags: Flags, io: Io): Pr
   // docs folder leaves nothing behind; --cache-dir names a folder anywhere.
   const cacheDir = settings.cacheDir ?? (existsSync(path.resolve(io.cwd, "node_modules")) ? DEFAULT_CACHE_DIR : undefined);
   if (!settings.noCache && cacheDir) options.cache = new DiskParseCache(path.resolve(io.cwd, cacheDir));
-  const shownOut = typeof flags.out === "string" ? flags.out : loaded ? displayPath(runPaths(options).out, io.cwd) : "output";
-  return { options, settings, shownOut, cwd: io.cwd };
+  const shownOut = typeof flags.out === "string" ? tidyPath(flags.out) : displayPath(runPaths(options).out, io.cwd);
+  return { options, settings, shownOut, cwd: io.cwd, rerun: rerunCommand(paths, flags, shownOut) };
 }
 
 /** `graph-typegen generate [paths...]`: generate, then write or --check; report diagnostics. */
@@ -64,9 +82,27 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
     return watchCommand({ ...options, ...(settings.verbose ? { verbose: true } : {}), ...(settings.quiet ? { quiet: true } : {}) }, io);
   }
   const progress = io.progress && !settings.quiet && settings.reporter === "text" ? progressDisplay(io.progress, process.env) : undefined;
-  const result = await generate({ ...options, ...(progress ? { onProgress: progress.onProgress } : {}) });
+  const generated = await generate({ ...options, ...(progress ? { onProgress: progress.onProgress } : {}) });
   progress?.finish();
-  return report(result, run, io);
+  const { result, lines } = await withBaseline(generated, run);
+  return report(result, run, io, lines);
+}
+
+/**
+ * --update-baseline records the run's errors and warnings, --baseline (or the config's) takes the ones it holds out
+ * of the result: only what is new is reported and counted. Returns the lines that say so.
+ */
+async function withBaseline(result: GenerateResult, run: GenerateRun): Promise<{ result: GenerateResult; lines: string[] }> {
+  const { updateBaseline, baseline } = run.settings;
+  const file = updateBaseline ?? baseline;
+  if (!file || !result.generated) return { result, lines: [] };
+  const absolute = path.resolve(run.cwd, file);
+  const shown = displayPath(absolute, run.cwd);
+  const lines: string[] = [];
+  if (updateBaseline) lines.push(`baseline ${shown}: recorded ${plural(await writeBaseline(absolute, result.diagnostics), "diagnostic")}`);
+  const applied = applyBaseline(result.diagnostics, await readBaseline(absolute, shown));
+  if (!updateBaseline) lines.push(...baselineLines(applied, shown));
+  return { result: { ...result, diagnostics: applied.fresh }, lines };
 }
 
 /** What the run comes to: its exit code, and the outcome the summary line ends with. */
@@ -82,14 +118,14 @@ function outcomeOf(result: GenerateResult, run: GenerateRun, counts: Counts): { 
       ? `nothing written to ${out}/`
       : result.check
         ? result.check.current
-          ? `${out}/ is current (${result.files.length} files)`
-          : `${out}/ is not current: run graph-typegen generate`
-        : `wrote ${result.files.length} files to ${out}/`;
+          ? `${out}/ is current (${plural(result.files.length, "file")})`
+          : `${out}/ is not current: run ${run.rerun}`
+        : `wrote ${plural(result.files.length, "file")} to ${out}/`;
   const code = unusable ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
   return { code, outcome, tooManyWarnings };
 }
 
-function report(result: GenerateResult, run: GenerateRun, io: Io): number {
+function report(result: GenerateResult, run: GenerateRun, io: Io, baseline: readonly string[]): number {
   const { settings } = run;
   const counts = countBySeverity(result.diagnostics);
   const { code, outcome, tooManyWarnings } = outcomeOf(result, run, counts);
@@ -106,10 +142,18 @@ function report(result: GenerateResult, run: GenerateRun, io: Io): number {
   // Said even with --quiet: output generated without some inputs is degraded, and this says which.
   if (result.generated && result.leftOut?.length) lines.push(`left out (see the errors above): ${result.leftOut.join(", ")}`);
   if (!settings.quiet) lines.push(...detailLines(result, run));
-  if (tooManyWarnings) lines.push(settings.strict ? "--strict: warnings fail the run" : `more than ${settings.maxWarnings} warnings (--max-warnings)`);
-  lines.push(summaryLine(counts, outcome));
+  lines.push(...baseline);
+  if (tooManyWarnings) lines.push(warningsFail(result, run));
+  lines.push(summaryLine(counts, outcome, result.diagnostics));
   io.stdout(`${lines.join("\n")}\n`);
   return code;
+}
+
+/** Why the warnings fail the run, with how many of which codes (what --quiet hides, the fix starts there). */
+function warningsFail(result: GenerateResult, run: GenerateRun): string {
+  const warnings = result.diagnostics.filter((d) => d.severity === "warning");
+  const why = run.settings.strict ? "--strict: warnings fail the run" : `more than ${plural(run.settings.maxWarnings ?? 0, "warning")} (--max-warnings)`;
+  return `${why}: ${plural(warnings.length, "warning")}: ${topCodes(warnings, 10)}`;
 }
 
 /** What --quiet leaves out: the files --check found, the diff, the table of counts by code, the time spent. */

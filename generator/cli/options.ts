@@ -75,7 +75,10 @@ export function resolveOptions(command: Command, flags: Flags, loaded: LoadedCon
     // drift takes only the config's inputs, csdl and limits: its table rows say which commands each option is for.
     if (spec.commands && !spec.commands.includes(command)) continue;
     const given = spec.flag !== undefined && flags[spec.flag] !== undefined ? flagValue(spec, flags[spec.flag]!) : undefined;
-    const value = given ?? (spec.config && loaded ? valueAt(loaded.config, spec.name) : undefined) ?? (spec.to ? undefined : spec.default);
+    const configured = spec.config && loaded ? valueAt(loaded.config, spec.name) : undefined;
+    // Rules combine code by code, as ESLint's command-line rules do over its config's.
+    const merged = spec.rule === "rules" && given && configured ? { ...(configured as object), ...(given as object) } : given;
+    const value = merged ?? configured ?? (spec.to ? undefined : spec.default);
     if (value === undefined) continue;
     if (spec.to) setAt(options, spec.to, value);
     else settings[spec.name] = value;

@@ -36,7 +36,8 @@ describe("schema.json and the validator agree", () => {
     description?: string;
     items?: SchemaNode;
     properties?: Record<string, SchemaNode>;
-    additionalProperties?: boolean;
+    additionalProperties?: boolean | SchemaNode;
+    propertyNames?: { pattern: string };
   }
   const rules: RuleTree = CONFIG_RULES;
 
@@ -57,6 +58,7 @@ describe("schema.json and the validator agree", () => {
         boolean: { type: "boolean" },
         count: { type: "integer", minimum: 0 },
         positive: { type: "integer", minimum: 1 },
+        rules: { type: "object", propertyNames: { pattern: "^GT(\\d{4}|\\d{0,3}\\*)$" }, additionalProperties: { type: "string", enum: ["off", "info", "warning", "error"] } },
       } as Record<string, SchemaNode>
     )[rule as string];
   }
@@ -92,6 +94,7 @@ describe("schema.json and the validator agree", () => {
       case "integer":
         return { good: node.minimum! + 1, bad: [node.minimum! - 1, 1.5, "3"] };
       case "object":
+        if (node.propertyNames) return { good: { "GT30*": "off", GT1001: "error" }, bad: [[], "x", { GT1001: "loud" }, { "not-a-code": "off" }] };
         return { good: {}, bad: [[], "x", { notAKey: 1 }] };
       default:
         throw new Error(`schema type ${node.type} has no samples`);
