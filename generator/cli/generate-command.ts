@@ -13,7 +13,8 @@ import { EXIT, type Io } from "./io.js";
 import { resolveOptions, type Flags } from "./options.js";
 import { progressDisplay } from "./progress.js";
 import { applyBaseline, baselineLines, readBaseline, writeBaseline } from "./baseline.js";
-import { countByKind, countBySeverity, formatDiagnostic, githubCommand, plural, shownDiagnostics, summaryLine, summaryTable, topCodes, type Counts } from "./report.js";
+import { checkAnnotations, githubAnnotations, stepSummary, writeStepSummary } from "./github.js";
+import { countByKind, countBySeverity, formatDiagnostic, plural, shownDiagnostics, summaryLine, summaryTable, topCodes, type Counts } from "./report.js";
 import { watchCommand } from "./watch.js";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -85,7 +86,7 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   const generated = await generate({ ...options, ...(progress ? { onProgress: progress.onProgress } : {}) });
   progress?.finish();
   const { result, lines } = await withBaseline(generated, run);
-  return report(result, run, io, lines);
+  return await report(result, run, io, lines);
 }
 
 /**
@@ -125,7 +126,7 @@ function outcomeOf(result: GenerateResult, run: GenerateRun, counts: Counts): { 
   return { code, outcome, tooManyWarnings };
 }
 
-function report(result: GenerateResult, run: GenerateRun, io: Io, baseline: readonly string[]): number {
+async function report(result: GenerateResult, run: GenerateRun, io: Io, baseline: readonly string[]): Promise<number> {
   const { settings } = run;
   const counts = countBySeverity(result.diagnostics);
   const { code, outcome, tooManyWarnings } = outcomeOf(result, run, counts);
@@ -138,15 +139,24 @@ function report(result: GenerateResult, run: GenerateRun, io: Io, baseline: read
     io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check, files: result.files.map((f) => f.path), leftOut, diagnostics: shown }, null, 2)}\n`);
     return code;
   }
-  const lines = shown.map(settings.reporter === "github" ? githubCommand : formatDiagnostic);
+  const github = settings.reporter === "github";
+  const lines = github ? [...(result.check ? checkAnnotations(result.check, run.shownOut, run.rerun) : []), ...githubAnnotations(shown)] : shown.map(formatDiagnostic);
   // Said even with --quiet: output generated without some inputs is degraded, and this says which.
   if (result.generated && result.leftOut?.length) lines.push(`left out (see the errors above): ${result.leftOut.join(", ")}`);
   if (!settings.quiet) lines.push(...detailLines(result, run));
   lines.push(...baseline);
   if (tooManyWarnings) lines.push(warningsFail(result, run));
-  lines.push(summaryLine(counts, outcome, result.diagnostics));
+  const summary = summaryLine(counts, outcome, result.diagnostics);
+  lines.push(summary);
   io.stdout(`${lines.join("\n")}\n`);
+  if (github) await writeStepSummary(process.env.GITHUB_STEP_SUMMARY, stepSummary(result.diagnostics, summary, checkFiles(result, run.shownOut)), io.stderr);
   return code;
+}
+
+/** The files --check found out of date, as the report names them. */
+function checkFiles(result: GenerateResult, out: string): string[] {
+  const check = result.check;
+  return check ? [...check.stale.map((f) => `stale: ${out}/${f}`), ...check.missing.map((f) => `missing: ${out}/${f}`), ...check.extra.map((f) => `would delete: ${out}/${f}`)] : [];
 }
 
 /** Why the warnings fail the run, with how many of which codes (what --quiet hides, the fix starts there). */
@@ -160,7 +170,7 @@ function warningsFail(result: GenerateResult, run: GenerateRun): string {
 function detailLines(result: GenerateResult, run: GenerateRun): string[] {
   const { settings, shownOut: out } = run;
   const check = result.check;
-  const lines = check ? [...check.stale.map((f) => `stale: ${out}/${f}`), ...check.missing.map((f) => `missing: ${out}/${f}`), ...check.extra.map((f) => `would delete: ${out}/${f}`)] : [];
+  const lines = checkFiles(result, out);
   if (check?.changes.length) {
     // Named as git names them: a/ and b/ before the output folder relative to the working directory.
     const prefix = displayPath(runPaths(run.options).out, run.cwd).replace(/^\/+/, "");
