@@ -1,3 +1,4 @@
+import path from "node:path";
 import { loadConfig } from "../config/config.js";
 import { generate } from "../index.js";
 import { displayPath } from "../read/sources.js";
@@ -5,6 +6,9 @@ import { driftJson, driftMarkdown } from "./drift-report.js";
 import { EXIT, type Io } from "./io.js";
 import { resolveOptions, UsageError, type Flags } from "./options.js";
 import { formatDiagnostic, summaryLine, countBySeverity } from "./report.js";
+
+/** The Markdown report's size limit: a GitHub comment takes 65,536 characters, and a header may be added around it. */
+export const MARKDOWN_MAX_CHARS = 60_000;
 
 /** The GT31xx kinds: where the docs and the metadata disagree. */
 export const isDrift = (code: string): boolean => code.startsWith("GT31");
@@ -30,7 +34,9 @@ export async function driftCommand(paths: string[], flags: Flags, io: Io): Promi
   }
   const drift = result.diagnostics.filter((d) => isDrift(d.code));
   const shown = settings.verbose || format !== "text" ? drift : drift.filter((d) => d.severity !== "info");
-  if (format === "markdown") io.stdout(driftMarkdown(drift, { docs: docs.join(", "), metadata: csdl.join(", ") }));
+  // A pull-request comment holds about 65,000 characters: the report stops short of that and says how to get the rest.
+  const fullCommand = ["graph-typegen drift", ...csdl.map((c) => `--csdl ${c}`), ...docs.map((d) => `--docs ${d}`), "--format json"].join(" ");
+  if (format === "markdown") io.stdout(driftMarkdown(drift, { docs: docs.join(", "), metadata: csdl.join(", "), maxChars: MARKDOWN_MAX_CHARS, fullCommand, docsRoots: docs.map((d) => path.resolve(io.cwd, d)), metadataFiles: csdl.map((c) => path.resolve(io.cwd, c)) }));
   else if (format === "json") io.stdout(`${JSON.stringify(driftJson(drift), null, 2)}\n`);
   else io.stdout(`${[...shown.map(formatDiagnostic), summaryLine(countBySeverity(drift), `drift between ${docs.join(", ")} and ${csdl.join(", ")}`)].join("\n")}\n`);
   return drift.some((d) => d.severity !== "info") ? EXIT.failed : EXIT.ok;
