@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ConfigError, UsageError } from "../config/vocabulary.js";
+import { COMMANDS, ConfigError, UsageError } from "../config/vocabulary.js";
 import { InternalError } from "../pipeline.js";
 import { driftCommand } from "./drift-command.js";
 import { generateCommand } from "./generate-command.js";
@@ -11,8 +11,9 @@ import { parseCommandLine, type CommandLine } from "./options.js";
 
 export { EXIT, type Io } from "./io.js";
 
-function usageError(io: Io, message: string): number {
-  io.stderr(`graph-typegen: ${message}\nRun graph-typegen --help for usage.\n`);
+function usageError(io: Io, message: string, argv: readonly string[]): number {
+  const command = argv.find((a) => (COMMANDS as readonly string[]).includes(a));
+  io.stderr(`graph-typegen: ${message}\nRun graph-typegen ${command ? `${command} ` : ""}--help for usage.\n`);
   return EXIT.usage;
 }
 
@@ -22,7 +23,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     line = parseCommandLine(argv);
   } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error));
+    return usageError(io, error instanceof Error ? error.message : String(error), argv);
   }
   const { command, positionals: paths, flags } = line;
   if (flags.help) {
@@ -46,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`graph-typegen: ${error.message}\n`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError) return usageError(io, error.message);
+    if (error instanceof UsageError) return usageError(io, error.message, argv);
     const file = error instanceof InternalError && error.file ? ` while processing ${error.file}` : "";
     const original = error instanceof InternalError ? error.original : error;
     io.stderr(`graph-typegen: internal error${file}: ${error instanceof Error ? error.message : String(error)}. This is a bug in graph-typegen; please report it with the input that caused it${flags.debug ? "" : " (--debug shows the stack)"}.\n`);

@@ -11,7 +11,7 @@ import { writeOutput } from "../write/atomic.js";
 import { refuseTarget } from "../write/target.js";
 import { EXIT, type Io } from "./io.js";
 import { progressDisplay } from "./progress.js";
-import { countBySeverity, formatDiagnostic, shownDiagnostics, summaryLine } from "./report.js";
+import { countBySeverity, formatDiagnostic, plural, shownDiagnostics, summaryLine } from "./report.js";
 import { sameSnapshot, takeSnapshot, type Snapshot } from "./snapshot.js";
 import { InputWatcher, type WatchTarget } from "./watcher.js";
 
@@ -57,8 +57,6 @@ const CSDL_EXTENSIONS = [".xml", ".edmx", ".csdl"];
  * the temp and backup folders beside `--out`, lock files. Changes to them are the run's own, never an input's.
  */
 const OWN_PREFIX = ".graph-typegen-";
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Batches events: a task `debounceMs` after the last one, never two at once; an event during a task means one more after it. */
 class Scheduler {
@@ -193,7 +191,7 @@ class Runs {
     this.#previousLines = new Set(shown);
     const stats = result.cache;
     const parsed = stats ? ` (${plural(stats.misses, "page")} parsed, ${stats.hits} cached; ${plural(stats.chunkMisses ?? 0, "chunk")} formatted)` : "";
-    const outcome = !result.generated ? "nothing generated; previous output kept" : written ? `wrote ${result.files.length} files to ${shownOut}/` : `${why}: previous output in ${shownOut}/ kept`;
+    const outcome = !result.generated ? "nothing generated; previous output kept" : written ? `wrote ${plural(result.files.length, "file")} to ${shownOut}/` : `${why}: previous output in ${shownOut}/ kept`;
     const line = `[watch #${this.number}] ${summaryLine(counts, outcome)}${parsed} in ${Date.now() - started} ms`;
     this.io.stdout(`${[...fresh, line].join("\n")}\n`);
     return { number: this.number, result, written, line };
