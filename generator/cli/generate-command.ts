@@ -3,7 +3,7 @@ import path from "node:path";
 import { DEFAULT_CACHE_DIR, DiskParseCache } from "../cache/cache.js";
 import { loadConfig } from "../config/config.js";
 import { runPaths, type GenerateOptions } from "../config/generate-options.js";
-import type { CliSettings } from "../config/table.js";
+import { OPTIONS, type CliSettings } from "../config/table.js";
 import { UsageError } from "../config/vocabulary.js";
 import { generate, UNUSABLE_KINDS, type GenerateResult } from "../index.js";
 import type { CacheStats, StageTimings } from "../pipeline.js";
@@ -45,11 +45,20 @@ export function tidyPath(p: string): string {
 
 const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
 
+/** Flags that change how a run reports, not what it writes: the rerun hint leaves them out. */
+const REPORT_ONLY = new Set(["check", "diff-stat", "quiet", "verbose", "debug", "reporter", "strict", "max-warnings", "baseline", "update-baseline", "rule", "watch"]);
+
+/** The command that writes what --check compares with: the same paths and flags, less the ones that only report. */
 function rerunCommand(paths: readonly string[], flags: Flags, shownOut: string): string {
-  const csdl = Array.isArray(flags.csdl) ? flags.csdl.flatMap((c) => ["--csdl", c]) : [];
-  const config = typeof flags.config === "string" ? ["--config", flags.config] : [];
-  const out = typeof flags.out === "string" ? ["--out", shownOut] : [];
-  return ["graph-typegen", "generate", ...paths, ...csdl, ...config, ...out].map(quote).join(" ");
+  const args: string[] = [];
+  for (const o of OPTIONS) {
+    const value = o.flag && !REPORT_ONLY.has(o.flag) ? flags[o.flag] : undefined;
+    if (value === undefined || value === false) continue;
+    const shown = o.flag === "out" ? shownOut : value;
+    if (shown === true) args.push(`--${o.flag}`);
+    else for (const v of Array.isArray(shown) ? shown : [shown]) args.push(`--${o.flag}`, v);
+  }
+  return ["graph-typegen", "generate", ...paths, ...args].map(quote).join(" ");
 }
 
 /**
@@ -80,7 +89,10 @@ export async function generateCommand(paths: string[], flags: Flags, io: Io): Pr
   const { options, settings } = run;
   if (settings.watch) {
     // As below: --quiet prints errors and summary lines only and draws no progress; --verbose adds info.
-    return watchCommand({ ...options, ...(settings.verbose ? { verbose: true } : {}), ...(settings.quiet ? { quiet: true } : {}) }, io);
+    if (settings.updateBaseline) throw new UsageError("--update-baseline cannot be used with --watch: record the baseline with one run");
+    const baseline = settings.baseline ? await readBaseline(path.resolve(io.cwd, settings.baseline), displayPath(path.resolve(io.cwd, settings.baseline), io.cwd)) : undefined;
+    const verbosity = { ...(settings.verbose ? { verbose: true } : {}), ...(settings.quiet ? { quiet: true } : {}) };
+    return watchCommand({ ...options, ...verbosity, ...(baseline ? { baseline } : {}) }, io);
   }
   const progress = io.progress && !settings.quiet && settings.reporter === "text" ? progressDisplay(io.progress, process.env) : undefined;
   const generated = await generate({ ...options, ...(progress ? { onProgress: progress.onProgress } : {}) });
@@ -136,7 +148,8 @@ async function report(result: GenerateResult, run: GenerateRun, io: Io, baseline
     // The texts behind the diff stay out of the JSON document: the file names say what differs.
     const check = result.check && { stale: result.check.stale, missing: result.check.missing, extra: result.check.extra, current: result.check.current };
     const leftOut = result.leftOut ?? [];
-    io.stdout(`${JSON.stringify({ exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check, files: result.files.map((f) => f.path), leftOut, diagnostics: shown }, null, 2)}\n`);
+    const document = { exitCode: code, outcome, counts, byCode: countByKind(result.diagnostics), check, files: result.files.map((f) => f.path), leftOut, ...(baseline.length ? { baseline } : {}), diagnostics: shown };
+    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
     return code;
   }
   const github = settings.reporter === "github";

@@ -9,6 +9,7 @@ import { displayPath } from "../read/sources.js";
 import { UNUSABLE_KINDS } from "../types/index.js";
 import { writeOutput } from "../write/atomic.js";
 import { refuseTarget } from "../write/target.js";
+import { applyBaseline, type BaselineEntry } from "./baseline.js";
 import { EXIT, type Io } from "./io.js";
 import { progressDisplay } from "./progress.js";
 import { countBySeverity, formatDiagnostic, plural, shownDiagnostics, summaryLine } from "./report.js";
@@ -26,6 +27,8 @@ export interface WatchOptions extends Omit<GenerateOptions, "check" | "write" | 
   verbose?: boolean;
   /** Print only errors and each run's summary line; draw no progress. */
   quiet?: boolean;
+  /** Baseline entries (`--baseline`): the diagnostics they hold are neither printed nor counted. */
+  baseline?: readonly BaselineEntry[];
 }
 
 /** One run of the watch loop, as reported to `onRun`. */
@@ -109,6 +112,7 @@ interface RunSettings {
   shownOut: string;
   verbose: boolean;
   quiet: boolean;
+  baseline?: readonly BaselineEntry[];
 }
 
 /** The runs of one watch: each batch of events is checked against the inputs' contents, then maybe generated. */
@@ -185,8 +189,9 @@ class Runs {
   /** Prints the diagnostics new since the run before (all of them the first time) and one summary line. */
   #report(result: GenerateResult, written: boolean, started: number, why = "new errors"): WatchRun {
     const { shownOut, quiet, verbose } = this.settings;
-    const counts = countBySeverity(result.diagnostics);
-    const shown = shownDiagnostics(result.diagnostics, quiet ? "quiet" : verbose ? "verbose" : "normal").map(formatDiagnostic);
+    const diagnostics = this.settings.baseline ? applyBaseline(result.diagnostics, this.settings.baseline).fresh : result.diagnostics;
+    const counts = countBySeverity(diagnostics);
+    const shown = shownDiagnostics(diagnostics, quiet ? "quiet" : verbose ? "verbose" : "normal").map(formatDiagnostic);
     const fresh = shown.filter((line) => !this.#previousLines.has(line));
     this.#previousLines = new Set(shown);
     const stats = result.cache;
@@ -244,7 +249,7 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   const { debounceMs = 100, pollMs, verbose = false, quiet = false } = options;
   // The in-memory cache (in front of the disk one, if any) replaces options.cache for every run.
   const generateOptions = { ...options, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) };
-  const settings = { generate: generateOptions, out, cwd, force: options.force ?? false, shownOut: displayPath(out, cwd), verbose, quiet };
+  const settings = { generate: generateOptions, out, cwd, force: options.force ?? false, shownOut: displayPath(out, cwd), verbose, quiet, ...(options.baseline ? { baseline: options.baseline } : {}) };
 
   const watchers: InputWatcher[] = [];
   const runs = new Runs(settings, watchers, io, hooks);

@@ -70,7 +70,7 @@ test("one file is 'wrote 1 file'; --out types/ prints types/, not types//; the c
   expect(single.stdout).toBe("0 errors, 0 warnings, 0 info; wrote 1 file to types/\n");
   await writeFile(path.join(tmp, "types", "index.d.ts"), "// edited\n");
   const check = await cli(tmp, "generate", "--csdl", "m.xml", "--out", "types/", "--layout", "single", "--check", "--quiet");
-  expect(check.stdout).toBe("0 errors, 0 warnings, 0 info; types/ is not current: run graph-typegen generate --csdl m.xml --out types\n");
+  expect(check.stdout).toBe("0 errors, 0 warnings, 0 info; types/ is not current: run graph-typegen generate --csdl m.xml --out types --layout single\n");
   const docs = await cli(tmp, "generate", "docs", "--out", "./out//");
   expect(docs.stdout).toContain("wrote 3 files to out/\n");
 });

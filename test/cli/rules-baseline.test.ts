@@ -105,6 +105,8 @@ describe("baseline", () => {
     expect({ code: missing.code, stderr: missing.stderr }).toEqual({ code: 2, stderr: expect.stringContaining("cannot read the baseline nope.json: no such file") });
     await writeFile(path.join(tmp, "foreign.json"), "{}");
     expect((await cli("generate", "docs", "--baseline", "foreign.json")).stderr).toContain("foreign.json is not a graph-typegen baseline");
+    const watching = await cli("generate", "docs", "--watch", "--update-baseline", "b.json");
+    expect({ code: watching.code, stderr: watching.stderr }).toEqual({ code: 2, stderr: expect.stringContaining("--update-baseline cannot be used with --watch") });
     expect((await cli("generate", "docs", "--update-baseline", "ci/baseline.json")).code).toBe(0);
     await writeFile(path.join(tmp, "graph-typegen.config.json"), JSON.stringify({ baseline: "ci/baseline.json", maxWarnings: 0 }));
     const configured = await cli("generate", "docs");
