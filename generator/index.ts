@@ -1,10 +1,9 @@
 import path from "node:path";
-import type { ParseCache } from "./cache/cache.js";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
-import type { EmitOptions, ShapeOptions, Templates } from "./emit/index.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
-import { WorkerPool } from "./parallel/pool.js";
-import { runPipeline, type CacheStats, type LeftOut, type Limits, type Progress, type StageTimings } from "./pipeline.js";
+import { runPaths, type GenerateOptions, type RunPaths } from "./config/generate-options.js";
+import { applyRules } from "./config/levels.js";
+import { runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
 import { displayPath, readSources, STDIN } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from "./read/templates.js";
 import { diagnostic, UNUSABLE_KINDS, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
@@ -20,48 +19,9 @@ export { WorkerPool } from "./parallel/pool.js";
 export { DEFAULT_CACHE_DIR, DiskParseCache, MemoryParseCache, type CachedPage, type ParseCache } from "./cache/cache.js";
 export { InternalError, runPipeline } from "./pipeline.js";
 export { ConfigError, loadConfig, type Config, type ConfigLimits, type LoadedConfig } from "./config/config.js";
+export { runPaths, type GenerateOptions, type RunPaths } from "./config/generate-options.js";
+export { UsageError } from "./config/vocabulary.js";
 export * from "./types/index.js";
-
-/** The layout and shape options are emit's own (documented on `EmitOptions`), passed through unchanged. */
-export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout"> {
-  /** Markdown files or folders (searched recursively). Default: `["input"]`, unless `csdl` is given. */
-  inputs?: string[];
-  /** CSDL (EDMX) files, or folders of `.xml` files. With no `inputs`, no docs are read at all. */
-  csdl?: string[];
-  /** Output folder. Default: `"output"`. */
-  out?: string;
-  /** Compare with `out` instead of writing. */
-  check?: boolean;
-  /**
-   * Overwrite a file in `out` that has the name of a generated file but is not in the manifest (a file of yours).
-   * Without it, such a file is a conflict and nothing is written. Default false.
-   */
-  force?: boolean;
-  /** How long to wait for another run writing to `out` to finish, in milliseconds. Default 10,000. */
-  lockTimeout?: number;
-  /** Write the files to `out` (default true unless `check`). */
-  write?: boolean;
-  /** Folder with `banner.txt` and `runtime.ts`. Default: the package's own `templates/`. */
-  templates?: string;
-  /** Resource limits for hostile input; each has a safe default. */
-  limits?: { markdown?: Limits["markdown"]; csdl?: Limits["csdl"]; model?: Limits["model"] };
-  /** Resolve relative paths against this folder. Default: `process.cwd()`. */
-  cwd?: string;
-  /**
-   * Parsed pages and formatted chunks from earlier runs (`DiskParseCache`, `MemoryParseCache`), so only changed
-   * pages are parsed and only changed chunks formatted again. Never changes the result. Default: none.
-   */
-  cache?: ParseCache;
-  /**
-   * Worker threads that parse the pages: at most this many, never more than the cores (0: parse in-process, which
-   * holds no page to its time budget). Default: one per core, at most 4. Never changes the result.
-   */
-  threads?: number;
-  /** A pool to reuse across calls (watch mode); the caller closes it. */
-  pool?: WorkerPool;
-  /** Told how far the run is, for a progress display (the CLI draws one on a terminal). */
-  onProgress?: (progress: Progress) => void;
-}
 
 export interface GenerateResult {
   /** What was (or would be) written, paths relative to `out`. */
@@ -84,21 +44,32 @@ export interface GenerateResult {
   threads?: number;
 }
 
-const pickShape = ({ enumStyle, guards, readonly, nullable, fileNaming, namespaces }: ShapeOptions): ShapeOptions => ({ enumStyle, guards, readonly, nullable, fileNaming, namespaces });
-
 /**
  * The programmatic API: read the pages (and metadata), generate, then write or check. Never throws for bad input
- * (see the diagnostics); throws `InternalError` only for a bug in graph-typegen.
+ * (see the diagnostics); throws `InternalError` only for a bug in graph-typegen. `rules` apply to what comes back.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const csdl = options.csdl ?? [];
-  const inputs = options.inputs?.length ? options.inputs : csdl.length ? [] : ["input"];
-  const out = path.resolve(cwd, options.out ?? "output");
+  const paths = runPaths(options);
+  const result = await run(options, paths);
+  const diagnostics = paths.defaultInput ? result.diagnostics.map((d) => defaultInputHint(d, paths)) : result.diagnostics;
+  return { ...result, diagnostics: applyRules(diagnostics, options.rules) };
+}
+
+/**
+ * Nobody named the default input/, so "cannot read input input" would leave a user in a sub-folder guessing: say
+ * where it looked and how to name the pages.
+ */
+function defaultInputHint(d: Diagnostic, paths: RunPaths): Diagnostic {
+  if (d.kind !== "unreadable-input" || !d.message.endsWith("no such file or folder")) return d;
+  const where = paths.inputs[0];
+  return { ...d, message: `no pages given, and the default input folder ${where} does not exist: name the pages' files or folders (graph-typegen generate docs/), pass --csdl <file>, or set "inputs" in graph-typegen.config.json` };
+}
+
+async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPaths): Promise<GenerateResult> {
   const write = !options.check && (options.write ?? true);
   const templatesDir = options.templates ? path.resolve(cwd, options.templates) : DEFAULT_TEMPLATES_DIR;
   // A dangerous output folder is refused before any work: nothing read, nothing written.
-  const refused = write ? await refuseTarget(options.out ?? "output", { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [templatesDir] : [])], ...(options.force ? { force: true } : {}) }) : undefined;
+  const refused = write ? await refuseTarget(options.out ?? out, { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [templatesDir] : [])], ...(options.force ? { force: true } : {}) }) : undefined;
   if (refused) return notGenerated([refused]);
   const docsRead = inputs.length ? await readSources(inputs, cwd, { maxBytes: options.limits?.markdown?.maxPageBytes ?? DEFAULT_MARKDOWN_LIMITS.maxPageBytes }) : { sources: [], diagnostics: [] };
   const csdlRead = csdl.length
@@ -110,17 +81,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if ("diagnostics" in loaded) return notGenerated([...readDiagnostics, ...loaded.diagnostics]);
   // The banner names inputs relative to the output folder, so it does not depend on where the command ran.
   const sourceLabels = [...inputs, ...csdl].map((input) => (input === STDIN ? "standard input" : path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || "."));
-  const result = await runPipeline([...docsRead.sources, ...csdlRead.sources], {
-    templates: loaded.templates,
-    sourceLabels,
-    ...(options.layout ? { layout: options.layout } : {}),
-    ...pickShape(options),
-    limits: { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {}, model: options.limits?.model ?? {} },
-    ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.pool ? { pool: options.pool } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  // The shape, layout, cache and thread options have the same names in both; the pipeline picks them once.
+  const limits = { markdown: options.limits?.markdown ?? {}, csdl: options.limits?.csdl ?? {}, model: options.limits?.model ?? {} };
+  const result = await runPipeline([...docsRead.sources, ...csdlRead.sources], { ...options, templates: loaded.templates, sourceLabels, limits });
   const notRead = [...tooLarge(docsRead.diagnostics, "docs"), ...tooLarge(csdlRead.diagnostics, "csdl")];
   const leftOut = [...notRead, ...result.leftOut];
   const diagnostics = [...readDiagnostics, ...result.diagnostics];

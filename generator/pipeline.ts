@@ -123,57 +123,63 @@ function laterStages() {
   return Promise.all([import("./emit/index.js"), import("./format/prettier.js")]).then(([emit, format]) => ({ emitModel: emit.emitModel, formatFilesWithStats: format.formatFilesWithStats }));
 }
 
-async function pipeline(sources: readonly SourceText[], options: PipelineOptions, available: WorkerPool | undefined): Promise<PipelineResult> {
-  const timings: StageTimings = { read: 0, model: 0, emit: 0, format: 0 };
-  let clock = performance.now();
-  const lap = (name: keyof StageTimings): void => {
-    const now = performance.now();
-    timings[name] = now - clock;
-    clock = now;
-  };
-  const diagnostics: Diagnostic[] = [];
-  const markdownLimits = resolveMarkdownLimits(options.limits?.markdown);
-  const modelLimits = options.limits?.model ?? {};
-  const documents: CsdlDocument[] = [];
+/** What the read stage has found so far: metadata read, pages refused or taken from the cache, pages left to parse. */
+interface ReadState {
+  diagnostics: Diagnostic[];
+  documents: CsdlDocument[];
+  results: (CachedPage | undefined)[];
+  toParse: { index: number; key?: string }[];
+  leftOut: LeftOut[];
+  stats: CacheStats | undefined;
+}
+
+/** Reads the metadata, and sorts the pages into refused by a limit, found in the cache, and to parse. */
+async function triage(sources: readonly SourceText[], options: PipelineOptions, markdownLimits: MarkdownLimits): Promise<ReadState> {
   const { cache } = options;
-  const stats: CacheStats | undefined = cache ? { hits: 0, misses: 0 } : undefined;
-  const results = new Array<CachedPage | undefined>(sources.length);
-  const toParse: { index: number; key?: string }[] = [];
-  const leftOut: LeftOut[] = [];
+  const state: ReadState = { diagnostics: [], documents: [], results: new Array<CachedPage | undefined>(sources.length), toParse: [], leftOut: [], stats: cache ? { hits: 0, misses: 0 } : undefined };
   for (const [index, source] of sources.entries()) {
     if (isCsdlSource(source)) {
       const { parseCsdl } = await csdlPath();
       const read = stage(source.path, () => parseCsdl(source, options.limits?.csdl));
-      documents.push(read.document);
-      diagnostics.push(...read.diagnostics);
+      state.documents.push(read.document);
+      state.diagnostics.push(...read.diagnostics);
       if (!read.document.schemas.length) {
         const why = read.diagnostics.find((d) => d.severity === "error")?.message ?? "it holds no <Schema> element";
-        leftOut.push({ file: source.path, kind: "csdl", reason: why });
+        state.leftOut.push({ file: source.path, kind: "csdl", reason: why });
       }
       continue;
     }
     // The limits stay in front of the cache: they depend on options, not only on the page.
     const refused = checkMarkdownLimits(source, markdownLimits);
     if (refused) {
-      results[index] = { diagnostics: [refused] };
-      leftOut.push({ file: source.path, kind: "docs", reason: refused.message });
+      state.results[index] = { diagnostics: [refused] };
+      state.leftOut.push({ file: source.path, kind: "docs", reason: refused.message });
       continue;
     }
     const key = cache ? parseCacheKey(source) : undefined;
     const cached = key ? cache!.get(key) : undefined;
     if (cached) {
-      results[index] = cached;
-      stats!.hits++;
-    } else toParse.push({ index, ...(key ? { key } : {}) });
+      state.results[index] = cached;
+      state.stats!.hits++;
+    } else state.toParse.push({ index, ...(key ? { key } : {}) });
   }
-  if (stats) stats.misses = toParse.length;
+  if (state.stats) state.stats.misses = state.toParse.length;
+  return state;
+}
+
+/**
+ * Parses the pages left to parse on the pool and gathers every page's record, in source order. The emit and format
+ * stages start loading meanwhile (`later`).
+ */
+async function parsePages(sources: readonly SourceText[], state: ReadState, options: PipelineOptions, budgetMs: number, available: WorkerPool | undefined) {
+  const { toParse, results } = state;
   const ready = sources.length - toParse.length;
   options.onProgress?.({ stage: "read", done: ready, total: sources.length });
   // Every page parses on the pool, even in a small run: a thread is what lets a stalled page be stopped. The pool
   // starts threads as batches need them, so a run of a few pages starts one.
   const pool = toParse.length ? available : undefined;
   const parsing = runOn(pool, "parse", toParse.map((p) => sources[p.index]), PARSE_BATCH, {
-    budgetMs: markdownLimits.pageTimeoutMs,
+    budgetMs,
     onBatch: (done) => options.onProgress?.({ stage: "read", done: ready + done, total: sources.length }),
   });
   const later = laterStages();
@@ -182,46 +188,70 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
     results[p.index] = parsed[i];
     // A page the parser gave up on (past its time budget, nested past the stack) contributes nothing either.
     const gaveUp = parsed[i]!.page ? undefined : parsed[i]!.diagnostics.find((d) => d.severity === "error");
-    if (gaveUp) leftOut.push({ file: sources[p.index]!.path, kind: "docs", reason: gaveUp.message });
-    if (p.key) cache!.set(p.key, parsed[i]);
+    if (gaveUp) state.leftOut.push({ file: sources[p.index]!.path, kind: "docs", reason: gaveUp.message });
+    if (p.key) options.cache!.set(p.key, parsed[i]);
   });
   const pages: DocPage[] = [];
   for (const result of results) {
     if (!result) continue;
     if (result.page) pages.push(result.page);
-    diagnostics.push(...result.diagnostics);
+    state.diagnostics.push(...result.diagnostics);
   }
-  lap("read");
-  options.onProgress?.({ stage: "model", done: sources.length, total: sources.length });
+  return { pages, pool, later };
+}
+
+/** Docs, metadata, or both merged (the metadata wins structure). */
+async function buildStage(pages: DocPage[], documents: readonly CsdlDocument[], modelLimits: Partial<ModelLimits>, diagnostics: Diagnostic[]): Promise<Model> {
   // A metadata file that could not be read (refused, truncated) yields no schemas: it must not wipe out the docs.
   const usable = documents.filter((document) => document.schemas.length);
   const docs = pages.length || !usable.length ? stage(undefined, () => buildModel(pages, modelLimits)) : undefined;
   const csdl = usable.length ? await csdlPath() : undefined;
   const metadata = csdl ? stage(undefined, () => csdl.modelFromCsdl(usable, modelLimits)) : undefined;
   for (const built of [docs, metadata]) if (built) diagnostics.push(...built.diagnostics);
-  let model = (metadata ?? docs)!.model;
-  if (docs && metadata) {
-    const merged = stage(undefined, () => csdl!.mergeModels(metadata.model, docs.model));
-    diagnostics.push(...merged.diagnostics);
-    model = merged.model;
+  if (!docs || !metadata) return (metadata ?? docs)!.model;
+  const merged = stage(undefined, () => csdl!.mergeModels(metadata.model, docs.model));
+  diagnostics.push(...merged.diagnostics);
+  return merged.model;
+}
+
+async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["formatFilesWithStats"], emitted: GeneratedFile[], cache: ParseCache | undefined, stats: CacheStats | undefined) {
+  const chunkCache = cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined;
+  let formatted: Awaited<ReturnType<typeof format>>;
+  try {
+    formatted = await format(emitted, chunkCache ? { cache: chunkCache } : {});
+  } catch (error) {
+    throw new InternalError(undefined, error);
   }
+  if (stats && chunkCache) Object.assign(stats, { chunkHits: formatted.stats.hits, chunkMisses: formatted.stats.misses });
+  return formatted.files;
+}
+
+async function pipeline(sources: readonly SourceText[], options: PipelineOptions, available: WorkerPool | undefined): Promise<PipelineResult> {
+  const timings: StageTimings = { read: 0, model: 0, emit: 0, format: 0 };
+  let clock = performance.now();
+  const lap = (name: keyof StageTimings): void => {
+    const now = performance.now();
+    timings[name] = now - clock;
+    clock = now;
+  };
+  const progress = (stage: Progress["stage"]): void => options.onProgress?.({ stage, done: sources.length, total: sources.length });
+  const markdownLimits = resolveMarkdownLimits(options.limits?.markdown);
+  const state = await triage(sources, options, markdownLimits);
+  const { pages, pool, later } = await parsePages(sources, state, options, markdownLimits.pageTimeoutMs, available);
+  const { diagnostics, documents, stats, leftOut } = state;
+  lap("read");
+  progress("model");
+  const model = await buildStage(pages, documents, options.limits?.model ?? {}, diagnostics);
   lap("model");
-  options.onProgress?.({ stage: "emit", done: sources.length, total: sources.length });
+  progress("emit");
   const { emitModel, formatFilesWithStats } = await later;
   const { files: emitted, diagnostics: emitDiagnostics } = stage(undefined, () => emitModel(model, { templates: options.templates, sources: options.sourceLabels, ...(options.layout ? { layout: options.layout } : {}), ...shapeOptions(options) }));
   diagnostics.push(...emitDiagnostics);
   lap("emit");
-  options.onProgress?.({ stage: "format", done: sources.length, total: sources.length });
-  const chunkCache = cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined;
-  let formatted: Awaited<ReturnType<typeof formatFilesWithStats>>;
-  try {
-    formatted = await formatFilesWithStats(emitted, chunkCache ? { cache: chunkCache } : {});
-  } catch (error) {
-    throw new InternalError(undefined, error);
-  }
+  progress("format");
+  const files = await formatStage(formatFilesWithStats, emitted, options.cache, stats);
   lap("format");
-  if (stats && chunkCache) Object.assign(stats, { chunkHits: formatted.stats.hits, chunkMisses: formatted.stats.misses });
-  return { files: formatted.files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.threads ?? 0, leftOut };
+  return { files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.threads ?? 0, leftOut };
 }
 
 /** By file, then position, so reports read top to bottom and are the same on every run. */

@@ -1,57 +1,53 @@
 #!/usr/bin/env node
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { ConfigError } from "../config/config.js";
+import { COMMANDS, ConfigError, UsageError } from "../config/vocabulary.js";
 import { InternalError } from "../pipeline.js";
 import { driftCommand } from "./drift-command.js";
 import { generateCommand } from "./generate-command.js";
-import { HELP, VERSION } from "./help.js";
+import { HELP, helpText, VERSION } from "./help.js";
 import { EXIT, type Io } from "./io.js";
-import { OPTIONS, UsageError, type Flags } from "./options.js";
+import { parseCommandLine, type CommandLine } from "./options.js";
 
 export { EXIT, type Io } from "./io.js";
 
-function usageError(io: Io, message: string): number {
-  io.stderr(`graph-typegen: ${message}\nRun graph-typegen --help for usage.\n`);
+function usageError(io: Io, message: string, argv: readonly string[]): number {
+  const command = argv.find((a) => (COMMANDS as readonly string[]).includes(a));
+  io.stderr(`graph-typegen: ${message}\nRun graph-typegen ${command ? `${command} ` : ""}--help for usage.\n`);
   return EXIT.usage;
 }
 
 /** The CLI as a function of its arguments, so tests run it in-process; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let flags: Flags;
-  let positionals: string[];
+  let line: CommandLine;
   try {
-    const parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    flags = parsed.values as Flags;
-    positionals = parsed.positionals;
+    line = parseCommandLine(argv);
   } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error));
+    return usageError(io, error instanceof Error ? error.message : String(error), argv);
   }
+  const { command, positionals: paths, flags } = line;
   if (flags.help) {
-    io.stdout(HELP);
+    io.stdout(helpText(command));
     return EXIT.ok;
   }
   if (flags.version) {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const [command, ...paths] = positionals;
+  if (!command) {
+    io.stderr(HELP);
+    return EXIT.usage;
+  }
   try {
     if (command === "generate") return await generateCommand(paths, flags, io);
-    if (command === "drift") return await driftCommand(paths, flags, io);
-    if (!command) {
-      io.stderr(HELP);
-      return EXIT.usage;
-    }
-    return usageError(io, `unknown command "${command}"`);
+    return await driftCommand(paths, flags, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       // The fix is in the config file the message names, not in the arguments: no pointer to --help.
       io.stderr(`graph-typegen: ${error.message}\n`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError) return usageError(io, error.message);
+    if (error instanceof UsageError) return usageError(io, error.message, argv);
     const file = error instanceof InternalError && error.file ? ` while processing ${error.file}` : "";
     const original = error instanceof InternalError ? error.original : error;
     io.stderr(`graph-typegen: internal error${file}: ${error instanceof Error ? error.message : String(error)}. This is a bug in graph-typegen; please report it with the input that caused it${flags.debug ? "" : " (--debug shows the stack)"}.\n`);

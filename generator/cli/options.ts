@@ -1,86 +1,87 @@
-import type { GenerateOptions } from "../index.js";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { setAt, suggest, valueAt, type LoadedConfig } from "../config/config.js";
+import type { GenerateOptions } from "../config/generate-options.js";
+import { flagValue } from "../config/rules.js";
+import { OPTIONS, type CliSettings, type OptionSpec } from "../config/table.js";
+import { COMMANDS, UsageError, type Command } from "../config/vocabulary.js";
 
-/** Every flag the CLI knows, for node's parseArgs (strict: an unknown flag is a usage error). */
-export const OPTIONS = {
-  config: { type: "string" },
-  out: { type: "string", short: "o" },
-  csdl: { type: "string", multiple: true },
-  docs: { type: "string", multiple: true },
-  check: { type: "boolean" },
-  "diff-stat": { type: "boolean" },
-  layout: { type: "string" },
-  "enum-style": { type: "string" },
-  // parseArgs (Node 20) has no negated flags: --no-guards is a flag of its own.
-  "no-guards": { type: "boolean" },
-  readonly: { type: "boolean" },
-  nullable: { type: "string" },
-  "file-naming": { type: "string" },
-  "include-namespace": { type: "string", multiple: true },
-  "exclude-namespace": { type: "string", multiple: true },
-  templates: { type: "string" },
-  force: { type: "boolean" },
-  reporter: { type: "string" },
-  format: { type: "string" },
-  strict: { type: "boolean" },
-  "max-warnings": { type: "string" },
-  "max-page-bytes": { type: "string" },
-  "max-table-rows": { type: "string" },
-  "max-nesting": { type: "string" },
-  "max-xml-bytes": { type: "string" },
-  "max-xml-depth": { type: "string" },
-  "max-inheritance-depth": { type: "string" },
-  "page-timeout": { type: "string" },
-  "max-list-items": { type: "string" },
-  "max-inline-markers": { type: "string" },
-  verbose: { type: "boolean" },
-  quiet: { type: "boolean", short: "q" },
-  debug: { type: "boolean" },
-  watch: { type: "boolean" },
-  "cache-dir": { type: "string" },
-  // parseArgs (Node 20) has no negated flags: --no-cache is a flag of its own.
-  "no-cache": { type: "boolean" },
-  threads: { type: "string" },
-  help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
-} as const;
+export { UsageError } from "../config/vocabulary.js";
 
-export type Flags = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
+/** The flags as parseArgs gives them, by flag name (`enum-style`). */
+export type Flags = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
-/** Thrown for flags with values that make no sense; main turns it into exit 2. */
-export class UsageError extends Error {}
+const FLAGS = OPTIONS.filter((o): o is OptionSpec & { flag: string } => o.flag !== undefined);
+const BY_FLAG = new Map(FLAGS.map((o) => [o.flag, o]));
 
-export function wholeNumber(flag: string, value: string | undefined, min = 0): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${flag} takes a whole number${min ? ` of at least ${min}` : ""}, not "${value}"`);
-  return number;
-}
+/** Every flag, for node's parseArgs: a flag with a value is a string, repeatable when its value is a list. */
+export const PARSE_OPTIONS: NonNullable<ParseArgsConfig["options"]> = Object.fromEntries(
+  FLAGS.map((o) => [o.flag, { type: o.arg ? "string" : "boolean", ...(o.short ? { short: o.short } : {}), ...(o.rule === "paths" || o.rule === "rules" ? { multiple: true } : {}) }]),
+);
 
-export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, not "${value}"`);
-  return value as T;
+export interface CommandLine {
+  /** Absent for `--help`, `--version` and no arguments. */
+  command?: Command;
+  /** What follows the command: paths. */
+  positionals: string[];
+  flags: Flags;
 }
 
 /**
- * The resource limits the flags set over those of the config file (`base`), one by one; the others keep their
- * defaults.
+ * The arguments, checked against the table before anything runs: an unknown flag, another command's flag, or
+ * `--version` anywhere but first (where it would make a CI step do nothing, silently) is a usage error.
  */
-export function limitsFrom(flags: Flags, base: GenerateOptions["limits"] = {}): NonNullable<GenerateOptions["limits"]> {
-  const markdown = {
-    ...(flags["max-page-bytes"] ? { maxPageBytes: wholeNumber("max-page-bytes", flags["max-page-bytes"], 1) } : {}),
-    ...(flags["max-table-rows"] ? { maxTableRows: wholeNumber("max-table-rows", flags["max-table-rows"], 1) } : {}),
-    ...(flags["max-nesting"] ? { maxNesting: wholeNumber("max-nesting", flags["max-nesting"], 1) } : {}),
-    ...(flags["page-timeout"] ? { pageTimeoutMs: wholeNumber("page-timeout", flags["page-timeout"], 1) } : {}),
-    ...(flags["max-list-items"] ? { maxListItems: wholeNumber("max-list-items", flags["max-list-items"], 1) } : {}),
-    ...(flags["max-inline-markers"] ? { maxInlineMarkers: wholeNumber("max-inline-markers", flags["max-inline-markers"], 1) } : {}),
-  };
-  const csdl = {
-    ...(flags["max-xml-bytes"] ? { maxBytes: wholeNumber("max-xml-bytes", flags["max-xml-bytes"], 1) } : {}),
-    ...(flags["max-xml-depth"] ? { maxDepth: wholeNumber("max-xml-depth", flags["max-xml-depth"], 1) } : {}),
-  };
-  const model = {
-    ...(flags["max-inheritance-depth"] ? { maxInheritanceDepth: wholeNumber("max-inheritance-depth", flags["max-inheritance-depth"], 1) } : {}),
-  };
-  return { markdown: { ...base.markdown, ...markdown }, csdl: { ...base.csdl, ...csdl }, model: { ...base.model, ...model } } as NonNullable<GenerateOptions["limits"]>;
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  if (argv[0] === "-v" || argv[0] === "--version") {
+    if (argv.length > 1) throw new UsageError(`${argv[0]} takes no other arguments`);
+    return { positionals: [], flags: { version: true } };
+  }
+  const { tokens = [] } = parseArgs({ args: [...argv], options: PARSE_OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const first = tokens.find((t) => t.kind === "positional");
+  const command = first && (COMMANDS as readonly string[]).includes(first.value) ? (first.value as Command) : undefined;
+  if (first && !command) throw new UsageError(`unknown command "${first.value}"${suggest(first.value, COMMANDS)}`);
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    // parseArgs names a known short flag (-q) by its long name, an unknown one (-x) by its letter.
+    const spec = BY_FLAG.get(token.name);
+    if (!spec) {
+      const known = FLAGS.filter((o) => !command || o.commands?.includes(command)).map((o) => `--${o.flag}`);
+      throw new UsageError(`unknown flag ${token.rawName}${suggest(token.rawName.startsWith("--") ? token.rawName : `--${token.name}`, known).replace(/"/g, "")}`);
+    }
+    if (spec.name === "version") throw new UsageError(`${token.rawName} (the version) goes alone, as the first argument${command ? "; --verbose prints more" : ""}`);
+    if (command && !spec.commands?.includes(command)) {
+      throw new UsageError(`--${spec.flag} is a flag of ${spec.commands?.join(" and ")}, not of ${command} (graph-typegen ${command} --help lists its flags)`);
+    }
+  }
+  // Now strictly, for what the check above does not cover: a flag that needs a value and has none, or the reverse.
+  const parsed = parseArgs({ args: [...argv], options: PARSE_OPTIONS, allowPositionals: true, strict: true });
+  return { ...(command ? { command } : {}), positionals: parsed.positionals.slice(command ? 1 : 0), flags: parsed.values as Flags };
+}
+
+export interface Resolved {
+  /** What `generate()` gets: flags over the config over nothing (the stages own the defaults). */
+  options: GenerateOptions;
+  /** The CLI's own settings, defaults applied. */
+  settings: CliSettings;
+}
+
+/**
+ * Every option of the table, once: the flag if given, else the config's value, else (for the CLI's own settings)
+ * the table's default. Config paths are absolute already (against its folder); flag paths stay relative to `cwd`.
+ */
+export function resolveOptions(command: Command, flags: Flags, loaded: LoadedConfig | undefined, cwd: string): Resolved {
+  const options: Record<string, unknown> = { cwd, limits: { markdown: {}, csdl: {}, model: {} } };
+  const settings: Record<string, unknown> = {};
+  for (const spec of OPTIONS) {
+    // drift takes only the config's inputs, csdl and limits: its table rows say which commands each option is for.
+    if (spec.commands && !spec.commands.includes(command)) continue;
+    const given = spec.flag !== undefined && flags[spec.flag] !== undefined ? flagValue(spec, flags[spec.flag]!) : undefined;
+    const configured = spec.config && loaded ? valueAt(loaded.config, spec.name) : undefined;
+    // Rules combine code by code, as ESLint's command-line rules do over its config's.
+    const merged = spec.rule === "rules" && given && configured ? { ...(configured as object), ...(given as object) } : given;
+    const value = merged ?? configured ?? (spec.to ? undefined : spec.default);
+    if (value === undefined) continue;
+    if (spec.to) setAt(options, spec.to, value);
+    else settings[spec.name] = value;
+  }
+  return { options: options as GenerateOptions, settings: settings as CliSettings };
 }

@@ -32,10 +32,22 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Counts {
   return counts;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function summaryLine(counts: Counts, outcome: string): string {
-  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info; ${outcome}`;
+/** `GT3002 ×112, GT3001 ×75, ...`: the codes of those diagnostics, most frequent first, at most `max`. */
+export function topCodes(diagnostics: readonly Diagnostic[], max = 3): string {
+  const rows = countByKind(diagnostics).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+  const shown = rows.slice(0, max).map((r) => `${r.code} ×${r.count}`);
+  return rows.length > max ? `${shown.join(", ")}, ${plural(rows.length - max, "other code")}` : shown.join(", ");
+}
+
+/**
+ * The last line of a run: counts by severity, the outcome, and (given the diagnostics) the most frequent codes of
+ * the errors and warnings, so that even `--quiet` says what the warnings it hides are.
+ */
+export function summaryLine(counts: Counts, outcome: string, diagnostics?: readonly Diagnostic[]): string {
+  const top = diagnostics ? topCodes(diagnostics.filter((d) => d.severity !== "info")) : "";
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info; ${outcome}${top ? `; most: ${top}` : ""}`;
 }
 
 /** How many diagnostics of each kind, in code order: the table at the end of a run. */

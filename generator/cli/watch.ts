@@ -1,16 +1,18 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { LayeredParseCache, MemoryParseCache, type ParseCache } from "../cache/cache.js";
-import { generate, type GenerateOptions, type GenerateResult } from "../index.js";
+import { runPaths, type GenerateOptions } from "../config/generate-options.js";
+import { generate, type GenerateResult } from "../index.js";
 import { WorkerPool } from "../parallel/pool.js";
 import { InternalError, type Progress } from "../pipeline.js";
 import { displayPath } from "../read/sources.js";
 import { UNUSABLE_KINDS } from "../types/index.js";
 import { writeOutput } from "../write/atomic.js";
 import { refuseTarget } from "../write/target.js";
+import { applyBaseline, type BaselineEntry } from "./baseline.js";
 import { EXIT, type Io } from "./io.js";
 import { progressDisplay } from "./progress.js";
-import { countBySeverity, formatDiagnostic, shownDiagnostics, summaryLine } from "./report.js";
+import { countBySeverity, formatDiagnostic, plural, shownDiagnostics, summaryLine } from "./report.js";
 import { sameSnapshot, takeSnapshot, type Snapshot } from "./snapshot.js";
 import { InputWatcher, type WatchTarget } from "./watcher.js";
 
@@ -25,6 +27,8 @@ export interface WatchOptions extends Omit<GenerateOptions, "check" | "write" | 
   verbose?: boolean;
   /** Print only errors and each run's summary line; draw no progress. */
   quiet?: boolean;
+  /** Baseline entries (`--baseline`): the diagnostics they hold are neither printed nor counted. */
+  baseline?: readonly BaselineEntry[];
 }
 
 /** One run of the watch loop, as reported to `onRun`. */
@@ -56,8 +60,6 @@ const CSDL_EXTENSIONS = [".xml", ".edmx", ".csdl"];
  * the temp and backup folders beside `--out`, lock files. Changes to them are the run's own, never an input's.
  */
 const OWN_PREFIX = ".graph-typegen-";
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Batches events: a task `debounceMs` after the last one, never two at once; an event during a task means one more after it. */
 class Scheduler {
@@ -110,6 +112,7 @@ interface RunSettings {
   shownOut: string;
   verbose: boolean;
   quiet: boolean;
+  baseline?: readonly BaselineEntry[];
 }
 
 /** The runs of one watch: each batch of events is checked against the inputs' contents, then maybe generated. */
@@ -186,13 +189,14 @@ class Runs {
   /** Prints the diagnostics new since the run before (all of them the first time) and one summary line. */
   #report(result: GenerateResult, written: boolean, started: number, why = "new errors"): WatchRun {
     const { shownOut, quiet, verbose } = this.settings;
-    const counts = countBySeverity(result.diagnostics);
-    const shown = shownDiagnostics(result.diagnostics, quiet ? "quiet" : verbose ? "verbose" : "normal").map(formatDiagnostic);
+    const diagnostics = this.settings.baseline ? applyBaseline(result.diagnostics, this.settings.baseline).fresh : result.diagnostics;
+    const counts = countBySeverity(diagnostics);
+    const shown = shownDiagnostics(diagnostics, quiet ? "quiet" : verbose ? "verbose" : "normal").map(formatDiagnostic);
     const fresh = shown.filter((line) => !this.#previousLines.has(line));
     this.#previousLines = new Set(shown);
     const stats = result.cache;
     const parsed = stats ? ` (${plural(stats.misses, "page")} parsed, ${stats.hits} cached; ${plural(stats.chunkMisses ?? 0, "chunk")} formatted)` : "";
-    const outcome = !result.generated ? "nothing generated; previous output kept" : written ? `wrote ${result.files.length} files to ${shownOut}/` : `${why}: previous output in ${shownOut}/ kept`;
+    const outcome = !result.generated ? "nothing generated; previous output kept" : written ? `wrote ${plural(result.files.length, "file")} to ${shownOut}/` : `${why}: previous output in ${shownOut}/ kept`;
     const line = `[watch #${this.number}] ${summaryLine(counts, outcome)}${parsed} in ${Date.now() - started} ms`;
     this.io.stdout(`${[...fresh, line].join("\n")}\n`);
     return { number: this.number, result, written, line };
@@ -228,12 +232,9 @@ const aborted = (signal: AbortSignal): Promise<void> =>
  * `signal` aborts and the run in progress (if any) has finished.
  */
 export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): Promise<number> {
-  const cwd = options.cwd ?? io.cwd;
-  const csdl = options.csdl ?? [];
-  const inputs = options.inputs?.length ? options.inputs : csdl.length ? [] : ["input"];
-  const out = path.resolve(cwd, options.out ?? "output");
+  const { cwd, inputs, csdl, out } = runPaths({ ...options, cwd: options.cwd ?? io.cwd });
   // Refused before watching starts: a watch would write there again after every save.
-  const refused = await refuseTarget(options.out ?? "output", { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [path.resolve(cwd, options.templates)] : [])], ...(options.force ? { force: true } : {}) });
+  const refused = await refuseTarget(options.out ?? out, { cwd, inputs: [...inputs, ...csdl, ...(options.templates ? [path.resolve(cwd, options.templates)] : [])], ...(options.force ? { force: true } : {}) });
   if (refused) {
     io.stderr(`${formatDiagnostic(refused)}\n`);
     return EXIT.usage;
@@ -245,8 +246,10 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   const cache = options.cache ? new LayeredParseCache(memory, options.cache) : memory;
   // One pool for the whole watch: its threads (started by the first large run) stay warm for the next runs.
   const pool = options.pool ?? WorkerPool.create(options.threads);
-  const { debounceMs = 100, pollMs, verbose = false, quiet = false, cache: _disk, ...rest } = options; // eslint-disable-line @typescript-eslint/no-unused-vars
-  const settings = { generate: { ...rest, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) }, out, cwd, force: options.force ?? false, shownOut: displayPath(out, cwd), verbose, quiet };
+  const { debounceMs = 100, pollMs, verbose = false, quiet = false } = options;
+  // The in-memory cache (in front of the disk one, if any) replaces options.cache for every run.
+  const generateOptions = { ...options, cwd, inputs, ...(csdl.length ? { csdl } : {}), out, cache, ...(pool ? { pool } : {}) };
+  const settings = { generate: generateOptions, out, cwd, force: options.force ?? false, shownOut: displayPath(out, cwd), verbose, quiet, ...(options.baseline ? { baseline: options.baseline } : {}) };
 
   const watchers: InputWatcher[] = [];
   const runs = new Runs(settings, watchers, io, hooks);

@@ -1,51 +1,19 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { UsageError } from "../cli/options.js";
-import { REPORTERS, type ReporterName } from "../cli/report.js";
-import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES, type EnumStyle, type FileNaming, type NullableStyle } from "../emit/shape.js";
-import type { GenerateOptions, Layout } from "../index.js";
 import { displayPath } from "../read/sources.js";
 import { findConfig, untrustedReason } from "./find.js";
+import type { GenerateOptions } from "./generate-options.js";
 import { parseJson } from "./json.js";
+import { mismatch } from "./rules.js";
+import { CONFIG_RULES, isRuleTree, type RuleTree } from "./schema.js";
+import { OPTIONS, type Config } from "./table.js";
+import { ConfigError } from "./vocabulary.js";
 
 export { CONFIG_FILES, untrustedReason } from "./find.js";
-
-export const LAYOUTS: readonly Layout[] = ["modules", "single"];
-
-export interface ConfigLimits {
-  maxPageBytes?: number;
-  maxTableRows?: number;
-  maxNesting?: number;
-  maxXmlBytes?: number;
-  maxXmlDepth?: number;
-  maxInheritanceDepth?: number;
-  pageTimeoutMs?: number;
-  maxListItems?: number;
-  maxInlineMarkers?: number;
-}
-
-/** A config file's contents, validated. In a `LoadedConfig`, every path is absolute. */
-export interface Config {
-  $schema?: string;
-  inputs?: string[];
-  csdl?: string[];
-  out?: string;
-  layout?: Layout;
-  enumStyle?: EnumStyle;
-  guards?: boolean;
-  readonly?: boolean;
-  nullable?: NullableStyle;
-  fileNaming?: FileNaming;
-  namespaces?: { include?: string[]; exclude?: string[] };
-  templates?: string;
-  force?: boolean;
-  limits?: ConfigLimits;
-  strict?: boolean;
-  maxWarnings?: number;
-  reporter?: ReporterName;
-  threads?: number;
-}
+export { CONFIG_RULES } from "./schema.js";
+export type { Config, ConfigLimits, Rule } from "./table.js";
+export { ConfigError } from "./vocabulary.js";
 
 export interface LoadedConfig {
   /** The config file, absolute. */
@@ -56,39 +24,6 @@ export interface LoadedConfig {
   /** The part `generate()` takes (with `cwd` set to `dir`); spread it first and override what you like. */
   options: GenerateOptions;
 }
-
-/** A config file that cannot be used; a UsageError, so the CLI exits 2. */
-export class ConfigError extends UsageError {
-  override name = "ConfigError";
-}
-
-export type Rule = "string" | "path" | "paths" | "boolean" | "count" | "positive" | readonly string[] | { readonly [key: string]: Rule };
-
-/**
- * What each key accepts: the one table the validator reads. `satisfies` ties it to `Config` (a key missing here or
- * extra here fails to compile), and test/config ties it to schema.json, so the three cannot drift apart.
- */
-export const CONFIG_RULES = {
-  $schema: "string",
-  inputs: "paths",
-  csdl: "paths",
-  out: "path",
-  layout: LAYOUTS,
-  enumStyle: ENUM_STYLES,
-  guards: "boolean",
-  readonly: "boolean",
-  nullable: NULLABLE_STYLES,
-  fileNaming: FILE_NAMINGS,
-  // Namespace names, not paths, but the same rule: an array of non-empty strings.
-  namespaces: { include: "paths", exclude: "paths" },
-  templates: "path",
-  force: "boolean",
-  limits: { maxPageBytes: "positive", maxTableRows: "positive", maxNesting: "positive", maxXmlBytes: "positive", maxXmlDepth: "positive", maxInheritanceDepth: "positive", pageTimeoutMs: "positive", maxListItems: "positive", maxInlineMarkers: "positive" },
-  strict: "boolean",
-  maxWarnings: "count",
-  reporter: REPORTERS,
-  threads: "count",
-} as const satisfies { [K in keyof Config]-?: Rule };
 
 /**
  * Finds (or, with `file`, takes) the config file, loads and validates it. Returns undefined when a search finds
@@ -135,7 +70,7 @@ async function importConfig(file: string, shown: string): Promise<unknown> {
   return module.default;
 }
 
-function validate(value: unknown, rules: { readonly [key: string]: Rule }, prefix: string, shown: string): void {
+function validate(value: unknown, rules: RuleTree, prefix: string, shown: string): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new ConfigError(`${shown}: ${prefix ? `"${prefix}" must be an object` : "the config must be an object"}, not ${describe(value)}`);
   }
@@ -144,34 +79,12 @@ function validate(value: unknown, rules: { readonly [key: string]: Rule }, prefi
     if (!Object.hasOwn(rules, key)) throw new ConfigError(`${shown}: "${name}" is not a known option${suggest(key, Object.keys(rules))}`);
     if (item === undefined) continue; // a .mjs config may say `out: process.env.OUT`: unset, not wrong
     const rule = rules[key];
-    if (typeof rule === "object" && !Array.isArray(rule)) {
-      validate(item, rule as { readonly [key: string]: Rule }, name, shown);
+    if (isRuleTree(rule)) {
+      validate(item, rule, name, shown);
       continue;
     }
-    const expected = mismatch(item, rule as Exclude<Rule, { readonly [key: string]: Rule }>);
+    const expected = mismatch(item, rule);
     if (expected) throw new ConfigError(`${shown}: "${name}" must be ${expected}, not ${describe(item)}`);
-  }
-}
-
-/** What the value should have been, or undefined when it fits the rule. */
-function mismatch(value: unknown, rule: Exclude<Rule, { readonly [key: string]: Rule }>): string | undefined {
-  const ok = (fits: boolean, expected: string): string | undefined => (fits ? undefined : expected);
-  // An empty path would resolve to the config's own folder: as `out`, the whole folder would be swapped out.
-  const isPath = (v: unknown): boolean => typeof v === "string" && v !== "";
-  if (typeof rule !== "string") return ok(rule.includes(value as string), `one of ${rule.map((r) => `"${r}"`).join(", ")}`);
-  switch (rule) {
-    case "string":
-      return ok(typeof value === "string", "a string");
-    case "path":
-      return ok(isPath(value), "a non-empty string (a path)");
-    case "paths":
-      return ok(Array.isArray(value) && value.every(isPath), "an array of paths (non-empty strings)");
-    case "boolean":
-      return ok(typeof value === "boolean", "true or false");
-    case "count":
-      return ok(Number.isSafeInteger(value) && (value as number) >= 0, "a whole number >= 0");
-    case "positive":
-      return ok(Number.isSafeInteger(value) && (value as number) >= 1, "a whole number >= 1");
   }
 }
 
@@ -186,7 +99,7 @@ function describe(value: unknown): string {
 }
 
 /** The nearest known key, when it is close enough to be a typo ("layuot", "input", "max-warnings"). */
-function suggest(key: string, known: readonly string[]): string {
+export function suggest(key: string, known: readonly string[]): string {
   const distance = (a: string, b: string): number => {
     let row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
@@ -200,40 +113,35 @@ function suggest(key: string, known: readonly string[]): string {
   return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best.k}"?)` : "";
 }
 
+/** The table's path options, absolute against the config's folder. */
 function resolvePaths(config: Config, dir: string): Config {
-  const resolve = (p: string): string => path.resolve(dir, p);
-  return {
-    ...config,
-    ...(config.inputs ? { inputs: config.inputs.map(resolve) } : {}),
-    ...(config.csdl ? { csdl: config.csdl.map(resolve) } : {}),
-    ...(config.out ? { out: resolve(config.out) } : {}),
-    ...(config.templates ? { templates: resolve(config.templates) } : {}),
-  };
+  const resolved = structuredClone(config) as Record<string, unknown>;
+  for (const spec of OPTIONS.filter((o) => o.config && (o.rule === "path" || o.rule === "paths") && !o.name.includes("."))) {
+    const value = resolved[spec.name] as string | string[] | undefined;
+    if (value) resolved[spec.name] = Array.isArray(value) ? value.map((p) => path.resolve(dir, p)) : path.resolve(dir, value);
+  }
+  return resolved as Config;
 }
 
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+/** A dotted key's value in a nested object (`limits.maxPageBytes`). */
+export function valueAt(object: object, dotted: string): unknown {
+  return dotted.split(".").reduce<unknown>((o, key) => (o && typeof o === "object" ? (o as Record<string, unknown>)[key] : undefined), object);
+}
 
+/** Sets a dotted key, making the objects on the way. */
+export function setAt(object: Record<string, unknown>, dotted: string, value: unknown): void {
+  const keys = dotted.split(".");
+  let at = object;
+  for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]] = value;
+}
+
+/** The config's values where the table puts them in `GenerateOptions`. */
 function optionsFrom(config: Config, dir: string): GenerateOptions {
-  const l = config.limits ?? {};
-  return defined({
-    cwd: dir,
-    inputs: config.inputs,
-    csdl: config.csdl,
-    out: config.out,
-    layout: config.layout,
-    enumStyle: config.enumStyle,
-    guards: config.guards,
-    readonly: config.readonly,
-    nullable: config.nullable,
-    fileNaming: config.fileNaming,
-    namespaces: config.namespaces,
-    templates: config.templates,
-    force: config.force,
-    threads: config.threads,
-    limits: {
-      markdown: defined({ maxPageBytes: l.maxPageBytes, maxTableRows: l.maxTableRows, maxNesting: l.maxNesting, pageTimeoutMs: l.pageTimeoutMs, maxListItems: l.maxListItems, maxInlineMarkers: l.maxInlineMarkers }),
-      csdl: defined({ maxBytes: l.maxXmlBytes, maxDepth: l.maxXmlDepth }),
-      model: defined({ maxInheritanceDepth: l.maxInheritanceDepth }),
-    },
-  });
+  const options: Record<string, unknown> = { cwd: dir, limits: { markdown: {}, csdl: {}, model: {} } };
+  for (const spec of OPTIONS) {
+    const value = spec.config && spec.to ? valueAt(config, spec.name) : undefined;
+    if (value !== undefined) setAt(options, spec.to!, value);
+  }
+  return options as GenerateOptions;
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from "./config.js";
+import { ConfigError } from "./vocabulary.js";
 
 /** A config file's JSON, or a ConfigError naming the file and the line:column of the first syntax error. */
 export function parseJson(text: string, shown: string): unknown {

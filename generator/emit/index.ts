@@ -38,7 +38,7 @@ export interface EmitOptions {
    * layout (declarations only, no values) always writes the union.
    */
   enumStyle?: EnumStyle;
-  /** `false` leaves out the `is*` guards, the `*_ODATA_TYPES` sets, the flags helpers and the runtime import. Default `true`. */
+  /** `false` leaves out the `is*` guards, the `*_SCHEMA` validation tables, the flags helpers and the runtime import. Default `true`. */
   guards?: boolean;
   /** `true` marks every interface property `readonly`. Default `false`. */
   readonly?: boolean;

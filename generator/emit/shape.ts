@@ -19,7 +19,7 @@ export const NULLABLE_STYLES: readonly NullableStyle[] = ["null", "optional"];
 /** The output's shape options; the defaults are the output as it has always been. */
 export interface Shape {
   enumStyle: EnumStyle;
-  /** The `is*` guards, the `*_ODATA_TYPES` sets, the flags helpers and the runtime import (modules layout). */
+  /** The `is*` guards, the `*_SCHEMA` validation tables, the flags helpers and the runtime import (modules layout). */
   guards: boolean;
   /** Every interface property `readonly`. */
   readonly: boolean;

@@ -72,10 +72,13 @@ export function typeText(use: TypeUse, collection: boolean): string {
  * primitive or named type (names without case). A type the docs could not resolve says nothing, and a metadata
  * type definition agrees with the primitive underneath it (the docs have no other way to write it).
  */
+/** Primitives that all generate `unknown` with no format: docs and metadata naming two of them do not disagree. */
+const OPAQUE: ReadonlySet<string> = new Set(["Json", "Untyped", "Stream"]);
+
 export function sameTypeUse(docs: Property, metadata: Property, index: ModelIndex): boolean {
   if (docs.type.kind === "unknown" || metadata.type.kind === "unknown") return true;
   if (docs.collection !== metadata.collection) return false;
-  if (docs.type.kind === "primitive" && metadata.type.kind === "primitive") return docs.type.edm === metadata.type.edm;
+  if (docs.type.kind === "primitive" && metadata.type.kind === "primitive") return docs.type.edm === metadata.type.edm || (OPAQUE.has(docs.type.edm) && OPAQUE.has(metadata.type.edm));
   if (docs.type.kind === "named" && metadata.type.kind === "named") return lower(docs.type.fqn) === lower(metadata.type.fqn);
   if (docs.type.kind === "primitive" && metadata.type.kind === "named") return index.typeDefinitions.get(lower(metadata.type.fqn))?.underlying === docs.type.edm;
   return false;

@@ -109,7 +109,7 @@ describe("generate --check prints what would change", () => {
       `-${edited[i]}`,
       `+${generated[i]}`,
       ...context(i + 1, i + 4),
-      "0 errors, 0 warnings, 0 info; out/ is not current: run graph-typegen generate",
+      "0 errors, 0 warnings, 0 info; out/ is not current: run graph-typegen generate docs --out out",
       "",
     ].join("\n");
     expect(stdout).toBe(expected);
@@ -156,7 +156,7 @@ describe("generate --check prints what would change", () => {
         // the longest bar fills the line to 80 columns
         ` out/runtime.ts         | ${runtimeLines} ${"+".repeat(Math.min(runtimeLines, 80 - ` out/runtime.ts         | ${runtimeLines} `.length))}`,
         ` 2 files changed, ${runtimeLines} insertions(+), 1 deletion(-)`,
-        "0 errors, 0 warnings, 0 info; out/ is not current: run graph-typegen generate",
+        "0 errors, 0 warnings, 0 info; out/ is not current: run graph-typegen generate docs --out out",
         "",
       ].join("\n"),
     );
@@ -199,7 +199,7 @@ describe("--quiet", () => {
     expect(loud.stdout).toContain("diagnostics by code:");
     const quiet = await run("generate", "docs", "--out", "out", "--quiet");
     expect(quiet.code).toBe(EXIT.ok);
-    expect(quiet.stdout).toBe("0 errors, 1 warning, 0 info; wrote 3 files to out/\n");
+    expect(quiet.stdout).toBe("0 errors, 1 warning, 0 info; wrote 3 files to out/; most: GT1001 ×1\n");
   });
 
   test("still prints errors (and counts the hidden warnings in the summary)", async () => {
@@ -209,7 +209,7 @@ describe("--quiet", () => {
     expect(stdout).toMatch(/^docs\/b\.md:23:1 error GT1003 inheritance cycle microsoft\.graph\.loop -> microsoft\.graph\.loop/);
     expect(stdout).not.toContain("warning GT");
     expect(stdout).not.toContain("diagnostics by code");
-    expect(stdout.trimEnd().split("\n").at(-1)).toBe("1 error, 1 warning, 0 info; wrote 3 files to out/");
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("1 error, 1 warning, 0 info; wrote 3 files to out/; most: GT1001 ×1, GT1003 ×1");
   });
 
   test("with --check it prints no file list and no diff, with --strict the reason for failing; with --verbose it is a usage error", async () => {
@@ -217,10 +217,10 @@ describe("--quiet", () => {
     await run("generate", "docs", "--out", "out");
     await rm(path.join(tmp, "out", "index.ts"));
     const check = await run("generate", "docs", "--out", "out", "--check", "--quiet");
-    expect(check).toEqual({ code: EXIT.failed, stdout: "0 errors, 1 warning, 0 info; out/ is not current: run graph-typegen generate\n", stderr: "" });
+    expect(check).toEqual({ code: EXIT.failed, stdout: "0 errors, 1 warning, 0 info; out/ is not current: run graph-typegen generate docs --out out; most: GT1001 ×1\n", stderr: "" });
     const strict = await run("generate", "docs", "--out", "out", "--quiet", "--strict");
     expect(strict.code).toBe(EXIT.failed);
-    expect(strict.stdout).toBe("--strict: warnings fail the run\n0 errors, 1 warning, 0 info; wrote 3 files to out/\n");
+    expect(strict.stdout).toBe("--strict: warnings fail the run: 1 warning: GT1001 ×1\n0 errors, 1 warning, 0 info; wrote 3 files to out/; most: GT1001 ×1\n");
     const both = await run("generate", "docs", "--out", "out", "--quiet", "--verbose");
     expect(both.code).toBe(EXIT.usage);
     expect(both.stderr).toContain("--quiet and --verbose cannot be used together");

@@ -103,3 +103,17 @@ test("--layout single writes one declaration file", async () => {
   expect((await readdir(path.join(tmp, "out"))).filter((f) => !f.startsWith("."))).toEqual(["index.d.ts"]);
   expect((await run(["generate", "--csdl", metadata, "--layout", "stacked"])).code).toBe(EXIT.usage);
 });
+
+test("types that generate the same TypeScript are not drift (Edm.Json and Edm.Untyped: unknown); Double and Single are (their @format differs)", async () => {
+  await writeFile(path.join(tmp, "metadata.xml"), edmx(`
+    <ComplexType Name="blob">
+      <Property Name="payload" Type="Edm.Untyped" />
+      <Property Name="ratio" Type="Edm.Single" />
+    </ComplexType>
+  `));
+  await mkdir(path.join(tmp, "docs"));
+  await writeFile(path.join(tmp, "docs", "blob.md"), resourcePage({ name: "blob", properties: ["|payload|Json|Anything.|", "|ratio|Double|A ratio.|"] }));
+  const { stdout } = await run(["drift", "--csdl", "metadata.xml", "--docs", "docs"]);
+  expect(stdout).not.toContain("microsoft.graph.blob/payload");
+  expect(stdout).toMatch(/GT3109 microsoft\.graph\.blob\/ratio: the docs type it Edm\.Double, the metadata Edm\.Single/);
+});

@@ -15,52 +15,52 @@ const input: Diagnostic[] = [
 ];
 
 describe("driftMarkdown", () => {
-  test("a summary table of counts by kind, then a table per kind with both places; other diagnostics are left out", () => {
+  test("a summary table of counts by kind, then a table per kind with both places, most worth fixing first, places relative to the header; other diagnostics are left out", () => {
     expect(driftMarkdown(input, { docs: "docs", metadata: "csdl/v1.0.xml" })).toBe(
       [
         "## Docs and metadata drift",
         "",
-        "Docs: `docs`; metadata: `csdl/v1.0.xml`.",
+        "Docs: `docs`; metadata: `csdl/v1.0.xml`. Most worth fixing first; places relative to these.",
         "",
         "| Code | Kind | Severity | Count |",
         "|:---|:---|:---|---:|",
-        "| GT3101 | type-not-in-metadata | warning | 1 |",
-        "| GT3102 | type-not-documented | info | 1 |",
-        "| GT3103 | property-not-in-metadata | warning | 1 |",
-        "| GT3104 | property-not-documented | info | 2 |",
         "| GT3109 | property-type-mismatch | warning | 1 |",
+        "| GT3103 | property-not-in-metadata | warning | 1 |",
+        "| GT3101 | type-not-in-metadata | warning | 1 |",
+        "| GT3104 | property-not-documented | info | 2 |",
+        "| GT3102 | type-not-documented | info | 1 |",
         "| | **total** | | **6** |",
-        "",
-        "### GT3101 Documented types the metadata does not declare (1)",
-        "",
-        "| Type / property | Docs | Metadata | What differs |",
-        "|:---|:---|:---|:---|",
-        "| `microsoft.graph.ghost` | `docs/ghost.md:23:1` | — | documented, but the metadata declares no such type |",
-        "",
-        "### GT3102 Metadata types no page documents (1)",
-        "",
-        "| Type / property | Docs | Metadata | What differs |",
-        "|:---|:---|:---|:---|",
-        "| `microsoft.graph.mood` | — | `csdl/v1.0.xml:12:7` | declared in the metadata as an enum, but no page documents it |",
-        "",
-        "### GT3103 Documented properties the metadata does not declare (1)",
-        "",
-        "| Type / property | Docs | Metadata | What differs |",
-        "|:---|:---|:---|:---|",
-        "| `microsoft.graph.user/nickname` | `docs/user.md:20:1` | `csdl/v1.0.xml:40:7` | documented, but neither microsoft.graph.user nor its base types declare it in the metadata |",
-        "",
-        "### GT3104 Metadata properties the docs do not list (2)",
-        "",
-        "| Type / property | Docs | Metadata | What differs |",
-        "|:---|:---|:---|:---|",
-        "| `microsoft.graph.user/secret` | `docs/user.md:31:1` | `csdl/v1.0.xml:44:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
-        "| `microsoft.graph.user/other` | `docs/user.md:31:1` | `csdl/v1.0.xml:45:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
         "",
         "### GT3109 Property types that differ (1)",
         "",
         "| Type / property | Docs | Metadata | What differs |",
         "|:---|:---|:---|:---|",
-        "| `microsoft.graph.user/kind` | `docs/user.md:21:1` | `csdl/v1.0.xml:46:9` | the docs type it Edm.String \\| null or so, the metadata Edm.Int32 |",
+        "| `microsoft.graph.user/kind` | `user.md:21:1` | `46:9` | the docs type it Edm.String \\| null or so, the metadata Edm.Int32 |",
+        "",
+        "### GT3103 Documented properties the metadata does not declare (1)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.user/nickname` | `user.md:20:1` | `40:7` | documented, but neither microsoft.graph.user nor its base types declare it in the metadata |",
+        "",
+        "### GT3101 Documented types the metadata does not declare (1)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.ghost` | `ghost.md:23:1` | — | documented, but the metadata declares no such type |",
+        "",
+        "### GT3104 Metadata properties the docs do not list (2)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.user/secret` | `user.md:31:1` | `44:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
+        "| `microsoft.graph.user/other` | `user.md:31:1` | `45:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
+        "",
+        "### GT3102 Metadata types no page documents (1)",
+        "",
+        "| Type / property | Docs | Metadata | What differs |",
+        "|:---|:---|:---|:---|",
+        "| `microsoft.graph.mood` | — | `12:7` | declared in the metadata as an enum, but no page documents it |",
         "",
       ].join("\n"),
     );
@@ -70,11 +70,11 @@ describe("driftMarkdown", () => {
     const markdown = driftMarkdown(input, { docs: "docs", metadata: "m.xml", maxRows: 1 });
     expect(markdown).toContain(
       [
-        "| `microsoft.graph.user/secret` | `docs/user.md:31:1` | `csdl/v1.0.xml:44:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
+        "| `microsoft.graph.user/secret` | `user.md:31:1` | `csdl/v1.0.xml:44:9` | declared in the metadata, but the docs of microsoft.graph.user do not list it |",
         "",
         "…and 1 more.",
         "",
-        "### GT3109",
+        "### GT3102",
       ].join("\n"),
     );
     expect(markdown).not.toContain("microsoft.graph.user/other");
@@ -82,8 +82,35 @@ describe("driftMarkdown", () => {
 
   test("no drift says so", () => {
     expect(driftMarkdown([input[2]], { docs: "docs/", metadata: "metadata.xml" })).toBe(
-      ["## Docs and metadata drift", "", "Docs: `docs/`; metadata: `metadata.xml`.", "", "No drift: the docs and the metadata agree.", ""].join("\n"),
+      ["## Docs and metadata drift", "", "Docs: `docs/`; metadata: `metadata.xml`. Most worth fixing first; places relative to these.", "", "No drift: the docs and the metadata agree.", ""].join("\n"),
     );
+  });
+});
+
+describe("driftMarkdown within a size", () => {
+  /** 300 findings of each of two kinds, with long details. */
+  const many: Diagnostic[] = Array.from({ length: 300 }, (_, i) => [
+    diagnostic("property-type-mismatch", `microsoft.graph.t${i}/p: the docs type it Edm.String, the metadata microsoft.graph.someLongEnumName${i}`, docs(`docs/t${i}.md`, 20), [{ message: "metadata", at: xml(100 + i) }]),
+    diagnostic("type-not-documented", `microsoft.graph.u${i}: declared in the metadata as an enum, but no page documents it`, xml(5000 + i)),
+  ]).flat();
+
+  test("fits maxChars: every kind has its first rows open, the rest in <details>, and what is cut is counted with the full command", () => {
+    const markdown = driftMarkdown(many, { docs: "docs", metadata: "csdl/v1.0.xml", maxChars: 20_000, fullCommand: "graph-typegen drift --format json" });
+    expect(markdown.length).toBeLessThanOrEqual(20_000);
+    expect(markdown.indexOf("### GT3109")).toBeLessThan(markdown.indexOf("### GT3102"));
+    expect(markdown).toContain("<details><summary>290 more</summary>");
+    expect(markdown).toContain("| `microsoft.graph.u9` |");
+    expect(markdown).toMatch(/…and \d+ more left out\./);
+    expect(markdown).toMatch(/\*\*\d+ of 600 findings are left out to keep this report short\*\*: `graph-typegen drift --format json` lists every finding\./);
+    const shown = markdown.split("\n").filter((l) => l.startsWith("| `microsoft.graph.")).length;
+    const cut = Number(/\*\*(\d+) of 600/.exec(markdown)![1]);
+    expect(shown + cut).toBe(600);
+  });
+
+  test("without maxChars nothing is cut", () => {
+    const markdown = driftMarkdown(many, { docs: "docs", metadata: "csdl/v1.0.xml" });
+    expect(markdown.split("\n").filter((l) => l.startsWith("| `microsoft.graph.")).length).toBe(600);
+    expect(markdown).not.toContain("left out");
   });
 });
 

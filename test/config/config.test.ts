@@ -2,7 +2,7 @@ import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } fr
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
-import { CONFIG_RULES, ConfigError, loadConfig, untrustedReason, type Rule } from "../../generator/config/config.js";
+import { ConfigError, loadConfig, untrustedReason } from "../../generator/config/config.js";
 import { generate } from "../../generator/index.js";
 import { edmx } from "../csdl/helpers.js";
 import { ROOT, resourcePage, runCli } from "../helpers.js";
@@ -286,97 +286,5 @@ describe("config errors (exit 2, naming the file, nothing written)", () => {
     const explicit = await run(["drift", "--config", "my.json"], path.join(tmp, "a"));
     expect(explicit.stderr).toBe('graph-typegen: my.json: "reporter" must be one of "text", "json", "github", not "junit"\n');
     expect(explicit.code).toBe(EXIT.usage);
-  });
-});
-
-describe("schema.json and the validator agree", () => {
-  interface SchemaNode {
-    type?: string;
-    enum?: string[];
-    minimum?: number;
-    minLength?: number;
-    description?: string;
-    items?: SchemaNode;
-    properties?: Record<string, SchemaNode>;
-    additionalProperties?: boolean;
-  }
-  const rules: Record<string, Rule> = CONFIG_RULES;
-
-  let schema: SchemaNode & { $schema: string };
-  beforeAll(async () => {
-    schema = JSON.parse(await readFile(path.join(ROOT, "generator", "config", "schema.json"), "utf8"));
-  });
-
-  /** The schema fragment each validator rule stands for. */
-  function expectedSchema(rule: Rule): Omit<SchemaNode, "description" | "properties"> {
-    if (Array.isArray(rule)) return { type: "string", enum: [...rule] };
-    if (typeof rule === "object") return { type: "object", additionalProperties: false };
-    return (
-      {
-        string: { type: "string" },
-        path: { type: "string", minLength: 1 },
-        paths: { type: "array", items: { type: "string", minLength: 1 } },
-        boolean: { type: "boolean" },
-        count: { type: "integer", minimum: 0 },
-        positive: { type: "integer", minimum: 1 },
-      } as Record<string, SchemaNode>
-    )[rule as string];
-  }
-
-  function walk(node: SchemaNode, rules: Record<string, Rule>, prefix: string): Array<[string, SchemaNode, Rule]> {
-    expect(Object.keys(node.properties ?? {}).sort()).toEqual(Object.keys(rules).sort());
-    return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
-      const rule = rules[key];
-      const here: Array<[string, SchemaNode, Rule]> = [[`${prefix}${key}`, child, rule]];
-      return typeof rule === "object" && !Array.isArray(rule) ? [...here, ...walk(child, rule as Record<string, Rule>, `${prefix}${key}.`)] : here;
-    });
-  }
-
-  test("same keys, same types, every key described, no other keys allowed", () => {
-    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
-    expect(schema).toMatchObject({ type: "object", additionalProperties: false });
-    for (const [name, node, rule] of walk(schema, rules, "")) {
-      const { description, properties: _properties, ...shape } = node;
-      expect({ name, shape }).toEqual({ name, shape: expectedSchema(rule) });
-      expect({ name, described: typeof description === "string" && description.length > 20 }).toEqual({ name, described: true });
-    }
-  });
-
-  /** A value the schema accepts, and values it rejects, for one schema node. */
-  function samples(node: SchemaNode): { good: unknown; bad: unknown[] } {
-    switch (node.type) {
-      case "string":
-        return { good: node.enum ? node.enum[node.enum.length - 1] : "x", bad: [1, node.enum ? "not-a-member" : null, ...(node.minLength ? [""] : [])] };
-      case "array":
-        return { good: ["x"], bad: ["x", [1], ...(node.items?.minLength ? [[""]] : [])] };
-      case "boolean":
-        return { good: true, bad: ["true", 0] };
-      case "integer":
-        return { good: node.minimum! + 1, bad: [node.minimum! - 1, 1.5, "3"] };
-      case "object":
-        return { good: {}, bad: [[], "x", { notAKey: 1 }] };
-      default:
-        throw new Error(`schema type ${node.type} has no samples`);
-    }
-  }
-
-  test("the validator accepts each value the schema accepts and rejects each it rejects, key by key", async () => {
-    const file = path.join(tmp, "c.json");
-    const check = async (name: string, value: unknown): Promise<string | undefined> => {
-      const [key, sub] = name.split(".");
-      await writeFile(file, JSON.stringify(sub ? { [key]: { [sub]: value } } : { [key]: value }));
-      return loadConfig({ cwd: tmp, file }).then(
-        () => undefined,
-        (error: unknown) => (error instanceof ConfigError ? error.message : `not a ConfigError: ${String(error)}`),
-      );
-    };
-    for (const [name, node] of walk(schema, rules, "")) {
-      const { good, bad } = samples(node);
-      expect({ name, good, error: await check(name, good) }).toEqual({ name, good, error: undefined });
-      for (const value of bad) {
-        const error = await check(name, value);
-        expect({ name, value, error }).toEqual({ name, value, error: expect.stringMatching(new RegExp(`^c\\.json: "${name.replace(/\$/g, "\\$")}(\\.notAKey)?" (must be|is not a known option)`)) });
-      }
-    }
   });
 });

@@ -53,7 +53,7 @@ async function stallPage(name: string, unit: string): Promise<string> {
   return file;
 }
 
-test("each known stall at 2 MiB: the whole run (its own process) ends in under 10 s, the page skipped with GT2012", async () => {
+test("each known stall at 2 MiB (unbounded: 23 to over 100 s): with a 2 s page budget the whole run (its own process) ends in under 20 s even on a loaded machine, the page skipped with GT2012", async () => {
   const names = Object.keys(STALLS);
   const runs = new Map<string, Run>();
   // Two at a time, one thread each: this machine has two cores, and the budget is wall-clock time.
@@ -61,14 +61,14 @@ test("each known stall at 2 MiB: the whole run (its own process) ends in under 1
     await Promise.all(
       names.slice(i, i + 2).map(async (name) => {
         const file = await stallPage(name, STALLS[name]!);
-        runs.set(name, await cli(["generate", file, "--out", `out-${name}`, "--no-cache", "--threads", "1"]));
+        runs.set(name, await cli(["generate", file, "--out", `out-${name}`, "--no-cache", "--threads", "1", "--page-timeout", "2000"]));
       }),
     );
   }
   for (const name of names) {
     const run = runs.get(name)!;
-    expect({ name, code: run.code, fast: run.ms < 10_000 }).toEqual({ name, code: expect.any(Number), fast: true });
-    expect(run.output).toContain(`${name}.md:1:1 error GT2012 page took longer than 5000 ms to parse`);
+    expect({ name, code: run.code, fast: run.ms < 20_000 }).toEqual({ name, code: expect.any(Number), fast: true });
+    expect(run.output).toContain(`${name}.md:1:1 error GT2012 page took longer than 2000 ms to parse`);
     expect(run.output).not.toMatch(/internal error/);
   }
 }, 120_000);

@@ -1,0 +1,89 @@
+import path from "node:path";
+import type { ParseCache } from "../cache/cache.js";
+import type { EmitOptions, ShapeOptions } from "../emit/index.js";
+import type { WorkerPool } from "../parallel/pool.js";
+import type { Limits, Progress } from "../pipeline.js";
+import type { RuleLevel } from "./vocabulary.js";
+
+/**
+ * What `generate()` takes. Declared here, beside the option table that fills it from flags and config files, so
+ * that config/ and cli/ need nothing from index.ts (which re-exports this) and no import goes in a circle.
+ * The layout and shape options are emit's own (documented on `EmitOptions`), passed through unchanged.
+ */
+export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout"> {
+  /** Markdown files or folders (searched recursively). Default: `["input"]`, unless `csdl` is given. */
+  inputs?: string[];
+  /** CSDL (EDMX) files, or folders of `.xml` files. With no `inputs`, no docs are read at all. */
+  csdl?: string[];
+  /** Output folder. Default: `"output"`. */
+  out?: string;
+  /** Compare with `out` instead of writing. */
+  check?: boolean;
+  /**
+   * Overwrite a file in `out` that has the name of a generated file but is not in the manifest (a file of yours).
+   * Without it, such a file is a conflict and nothing is written. Default false.
+   */
+  force?: boolean;
+  /** How long to wait for another run writing to `out` to finish, in milliseconds. Default 10,000. */
+  lockTimeout?: number;
+  /** Write the files to `out` (default true unless `check`). */
+  write?: boolean;
+  /** Folder with `banner.txt` and `runtime.ts`. Default: the package's own `templates/`. */
+  templates?: string;
+  /** Resource limits for hostile input; each has a safe default. */
+  limits?: { markdown?: Limits["markdown"]; csdl?: Limits["csdl"]; model?: Limits["model"] };
+  /** Resolve relative paths against this folder. Default: `process.cwd()`. */
+  cwd?: string;
+  /**
+   * Where the default `input/` and `output/` are when `inputs` and `out` are not given (relative to `cwd`). Default:
+   * `cwd`; the CLI and `loadConfig` set it to the config file's folder.
+   */
+  defaultsDir?: string;
+  /**
+   * Parsed pages and formatted chunks from earlier runs (`DiskParseCache`, `MemoryParseCache`), so only changed
+   * pages are parsed and only changed chunks formatted again. Never changes the result. Default: none.
+   */
+  cache?: ParseCache;
+  /**
+   * Worker threads that parse the pages: at most this many, never more than the cores (0: parse in-process, which
+   * holds no page to its time budget). Default: one per core, at most 4. Never changes the result.
+   */
+  threads?: number;
+  /** A pool to reuse across calls (watch mode); the caller closes it. */
+  pool?: WorkerPool;
+  /**
+   * Severity per diagnostic code or prefix (`{ "GT30*": "off", "GT1001": "error" }`, the longest match wins); `off`
+   * drops the diagnostic. Codes that mean the input or output could not be used (exit 2) keep their severity.
+   */
+  rules?: Record<string, RuleLevel>;
+  /** Told how far the run is, for a progress display (the CLI draws one on a terminal). */
+  onProgress?: (progress: Progress) => void;
+}
+
+
+export const DEFAULT_INPUT = "input";
+export const DEFAULT_OUT = "output";
+
+/** Where a run reads and writes, defaults applied: the one place `input/` and `output/` are decided. */
+export interface RunPaths {
+  cwd: string;
+  inputs: string[];
+  csdl: string[];
+  /** Absolute. */
+  out: string;
+  /** The docs are the default `input/`, not named by anyone: a missing one gets a hint, not just "cannot read". */
+  defaultInput: boolean;
+}
+
+/**
+ * Inputs default to `input/` unless there is metadata, the output to `output/`, both in `defaultsDir` (the working
+ * folder, or a config file's: so a run from a sub-folder does what a run beside the file does).
+ */
+export function runPaths(options: Pick<GenerateOptions, "cwd" | "inputs" | "csdl" | "out" | "defaultsDir">): RunPaths {
+  const cwd = options.cwd ?? process.cwd();
+  const base = path.resolve(cwd, options.defaultsDir ?? ".");
+  const csdl = options.csdl ?? [];
+  const defaultInput = !options.inputs?.length && !csdl.length;
+  const inputs = options.inputs?.length ? options.inputs : defaultInput ? [path.join(base, DEFAULT_INPUT)] : [];
+  return { cwd, inputs, csdl, out: path.resolve(cwd, options.out ?? path.join(base, DEFAULT_OUT)), defaultInput };
+}
