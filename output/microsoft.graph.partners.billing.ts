@@ -228,7 +228,7 @@ export const OPERATION_SCHEMA: TypeSchema<AnyOperation> = /* @__PURE__ */ typeSc
   "microsoft.graph.partners.billing.operation",
   () => OPERATION_EXACT_SCHEMA,
   () => ({}),
-  () => [EXPORT_SUCCESS_OPERATION_SCHEMA, FAILED_OPERATION_SCHEMA, RUNNING_OPERATION_SCHEMA],
+  (d) => d(EXPORT_SUCCESS_OPERATION_SCHEMA, FAILED_OPERATION_SCHEMA, RUNNING_OPERATION_SCHEMA),
 );
 
 /** Whether `value` is a {@link Operation} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, OPERATION_SCHEMA)` says why not. */

@@ -83,13 +83,14 @@ export const ENTITY_SCHEMA: TypeSchema<AnyEntity> = /* @__PURE__ */ typeSchema(
   "microsoft.graph.entity",
   () => ENTITY_EXACT_SCHEMA,
   () => ({}),
-  () => [
-    microsoftGraphPartnersBilling.EXPORT_SUCCESS_OPERATION_SCHEMA,
-    microsoftGraphPartnersBilling.FAILED_OPERATION_SCHEMA,
-    microsoftGraphPartnersBilling.MANIFEST_SCHEMA,
-    microsoftGraphPartnersBilling.OPERATION_EXACT_SCHEMA,
-    microsoftGraphPartnersBilling.RUNNING_OPERATION_SCHEMA,
-  ],
+  (d) =>
+    d(
+      microsoftGraphPartnersBilling.EXPORT_SUCCESS_OPERATION_SCHEMA,
+      microsoftGraphPartnersBilling.FAILED_OPERATION_SCHEMA,
+      microsoftGraphPartnersBilling.MANIFEST_SCHEMA,
+      microsoftGraphPartnersBilling.OPERATION_EXACT_SCHEMA,
+      microsoftGraphPartnersBilling.RUNNING_OPERATION_SCHEMA,
+    ),
 );
 
 /** Whether `value` is a {@link Entity} payload, by its shape and its `@odata.type`, if any (see `validate`); `validate(value, ENTITY_SCHEMA)` says why not. */

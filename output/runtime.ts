@@ -63,7 +63,7 @@ export class TypeSchema<T = unknown> {
   readonly type: string;
   private readonly base: (() => TypeSchema) | undefined;
   private readonly declared: () => Readonly<Record<string, WrittenSpec>>;
-  private readonly derived: () => readonly TypeSchema[];
+  private readonly derived: DerivedSchemas;
   private own?: ReadonlyMap<string, PropertySpec>;
   private types?: ReadonlyMap<string, TypeSchema>;
 
@@ -71,7 +71,7 @@ export class TypeSchema<T = unknown> {
     type: string,
     base: (() => TypeSchema) | undefined,
     declared: () => Readonly<Record<string, WrittenSpec>>,
-    derived: () => readonly TypeSchema[],
+    derived: DerivedSchemas,
   ) {
     this.type = type;
     this.base = base;
@@ -92,18 +92,26 @@ export class TypeSchema<T = unknown> {
   subtree(): ReadonlyMap<string, TypeSchema> {
     this.types ??= new Map<string, TypeSchema>([
       [this.type, this],
-      ...this.derived().map((t): [string, TypeSchema] => [t.type, t]),
+      ...this.derived((...schemas) => schemas).map((t): [string, TypeSchema] => [t.type, t]),
     ]);
     return this.types;
   }
 }
+
+/**
+ * The types derived from a type, listed as `(d) => d(A_SCHEMA, B_SCHEMA)`: arguments, not an array literal, since
+ * TypeScript unions the element types of a literal and a thousand schemas (microsoft.graph.entity's) are too many.
+ */
+type DerivedSchemas = (
+  list: (...schemas: TypeSchema[]) => readonly TypeSchema[],
+) => readonly TypeSchema[];
 
 /** A schema, as the generated modules declare them (one call, marked pure, so unused ones are tree-shaken). */
 export function typeSchema<T>(
   type: string,
   base: (() => TypeSchema) | undefined,
   properties: () => Readonly<Record<string, WrittenSpec>>,
-  derived: () => readonly TypeSchema[] = () => [],
+  derived: DerivedSchemas = () => [],
 ): TypeSchema<T> {
   return new TypeSchema<T>(type, base, properties, derived);
 }

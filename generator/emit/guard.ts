@@ -65,7 +65,7 @@ export function guardStatements(type: StructuredType, hierarchy: Hierarchy, scop
   const statements = declared.exactSchema
     ? [
         schema(`The properties of {@link ${name}} alone, without the types derived from it.`, declared.exactSchema, name, own),
-        schema(`What {@link ${declared.guard}} checks: {@link ${name}} or a type derived from it.`, declared.schema!, guarded, [JSON.stringify(type.fqn), `() => ${declared.exactSchema}`, "() => ({})", `() => [${derived.join(", ")}]`]),
+        schema(`What {@link ${declared.guard}} checks: {@link ${name}} or a type derived from it.`, declared.schema!, guarded, [JSON.stringify(type.fqn), `() => ${declared.exactSchema}`, "() => ({})", `(d) => d(${derived.join(", ")})`]),
       ]
     : [schema(`What {@link ${declared.guard}} checks: the properties of {@link ${name}}.`, declared.schema!, guarded, own)];
   return [

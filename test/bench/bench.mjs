@@ -27,7 +27,38 @@ const SCENARIOS = {
   "floor: mdast v1.0": { kind: "floor", dir: "graph-docs/v1.0" },
   "floor: mdast beta": { kind: "floor", dir: "graph-docs/beta" },
   "floor: xml v1.0.xml": { kind: "xml-floor", file: "csdl/v1.0.xml" },
+  "consumer: csdl v1.0.xml": { kind: "consumer", csdl: ["csdl/v1.0.xml"] },
 };
+
+/** A consumer's file: a few uses of the types and one guard, as an SDK's code would have them. */
+const CONSUMER = (from, guard) => `import type * as g from "${from}";
+${guard ? `import { isUser } from "${from}";\n` : ""}export function name(u: g.microsoftGraph.User | g.User): string { return u.displayName ?? ""; }
+export const m: Partial<g.microsoftGraph.Message> = { subject: "x" };
+${guard ? "export const ok = (v: unknown): boolean => isUser(v);\n" : ""}`;
+
+/** Bundle size of one guard (esbuild, minified) and tsc time of a consumer file, ours next to the official package. */
+async function consumerFigures(result, stages, figures) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "graph-typegen-consumer-"));
+  try {
+    writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+    for (const file of result.files) writeFileSync(path.join(dir, file.path), file.text);
+    writeFileSync(path.join(dir, "guard.ts"), 'import { isUser } from "./index.js";\nconsole.log(isUser(JSON.parse(process.argv[2] ?? "{}")));\n');
+    const esbuild = await import("esbuild");
+    const bundle = await timed(stages, "bundle", () => esbuild.build({ entryPoints: [path.join(dir, "guard.ts")], bundle: true, minify: true, format: "esm", write: false, platform: "node" }));
+    figures.oneGuardBundleBytes = bundle.outputFiles[0].contents.length;
+    const ts = (await import("typescript")).default;
+    const official = path.join(ROOT, "node_modules", "microsoft-graph-types-2.1.0", "microsoft-graph.d.ts");
+    writeFileSync(path.join(dir, "ours.ts"), CONSUMER("./index.js", true));
+    writeFileSync(path.join(dir, "official.ts"), `import type * as o from "official";\nexport function name(u: o.User): string { return u.displayName ?? ""; }\nexport const m: Partial<o.Message> = { subject: "x" };\n`);
+    const check = (file, paths) => {
+      const program = ts.createProgram([path.join(dir, file)], { strict: true, noEmit: true, skipLibCheck: true, types: [], target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, ...(paths ? { paths } : {}) });
+      return ts.getPreEmitDiagnostics(program).length;
+    };
+    figures.tscErrors = { ours: await timed(stages, "tsc consumer (ours)", () => check("ours.ts")), official: await timed(stages, "tsc consumer (official)", () => check("official.ts", { official: [official] })) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const TARGETS = { docsBoth: 10_000, csdl: 3_000, rerun: 1_000, memoryMiB: 1024 };
 
@@ -133,6 +164,10 @@ async function runScenario(name) {
     const sources = read.sources;
     const result = await runPipeline(sources, { templates, sourceLabels: [...(scenario.inputs ?? []), ...(scenario.csdl ?? [])], ...(scenario.threads !== undefined ? { threads: scenario.threads } : {}) });
     Object.assign(stages, { parse: result.timings.read, model: result.timings.model, emit: result.timings.emit, format: result.timings.format });
+    if (scenario.kind === "consumer") {
+      await consumerFigures(result, stages, figures);
+      return { name, wall: performance.now() - started, process: performance.now(), stages, peakRssMiB: process.resourceUsage().maxRSS / 1024, figures };
+    }
     const out = mkdtempSync(path.join(os.tmpdir(), "graph-typegen-bench-"));
     await timed(stages, "write", () => writeOutput(path.join(out, "out"), result.files));
     rmSync(out, { recursive: true, force: true });
@@ -188,6 +223,10 @@ async function main() {
     const slow = get(name).figures.slowestPage;
     console.log(`  ${`slowest page, ${name.slice(13)} (${slow.file})`.padEnd(44)} ${s(slow.ms).padStart(8)}  budget ${s(slow.budgetMs).padStart(7)}  ${(slow.shareOfBudget * 100).toFixed(1)}% of it`);
   }
+  const consumer = get("consumer: csdl v1.0.xml");
+  console.log(`  ${"isUser from index.js, esbuild --minify".padEnd(44)} ${`${(consumer.figures.oneGuardBundleBytes / 1024).toFixed(1)} KB`.padStart(8)}  target   60 KB  ${consumer.figures.oneGuardBundleBytes < 60 * 1024 ? "met" : "NOT met"}`);
+  const ratio = consumer.stages["tsc consumer (ours)"] / consumer.stages["tsc consumer (official)"];
+  console.log(`  ${"consumer tsc --strict --skipLibCheck".padEnd(44)} ${s(consumer.stages["tsc consumer (ours)"]).padStart(8)}  official ${s(consumer.stages["tsc consumer (official)"])}: ${ratio.toFixed(2)} x, target 1.5 x  ${ratio <= 1.5 ? "met" : "NOT met"}`);
   for (const name of ["csdl v1.0.xml", "docs v1.0", "docs beta", "re-run v1.0, 1 page changed (watch)"]) console.log(`\n${name}: ${JSON.stringify(get(name).figures)}`);
 }
 

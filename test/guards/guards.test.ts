@@ -129,6 +129,16 @@ describe("validate: the reasons, as JSON Pointers", () => {
     expect(validate({ "a/b~c": 1 }, graph.USER_SCHEMA, { unknownProperties: true }).map((i) => i.instancePath)).toEqual(["/a~1b~0c"]);
   });
 
+  test("the barrel exports microsoft.graph's guards and schemas flat too (bundlers tree-shake named imports, not namespace objects)", async () => {
+    const loaded = await loadFromCsdl(METADATA);
+    try {
+      expect(loaded.index.isUser).toBe(loaded.index.microsoftGraph.isUser);
+      expect(loaded.index.USER_SCHEMA).toBe(loaded.index.microsoftGraph.USER_SCHEMA);
+    } finally {
+      loaded.dispose();
+    }
+  });
+
   test("standardSchema: the Standard Schema v1 interface", () => {
     const schema = standardSchema(graph.USER_SCHEMA)["~standard"];
     expect(schema.version).toBe(1);
