@@ -231,7 +231,7 @@ export function validate(
     if (typeof spec !== "string") {
       const type = spec[1]();
       if (type instanceof TypeSchema) return void stack.push({ value, spec: type, path });
-      const members = Array.isArray(type) ? (type as readonly string[]) : Object.values(type);
+      const members = membersOf(type);
       const ok =
         typeof value === "string" &&
         (flags
@@ -254,6 +254,11 @@ export function conforms<T>(value: unknown, schema: TypeSchema<T>): value is T {
   return validate(value, schema, { maxErrors: 1 }).length === 0;
 }
 
+/** An enum's members: its object's values, or the list a narrowed property keeps. */
+function membersOf(type: Readonly<Record<string, string>> | readonly string[]): readonly string[] {
+  return Array.isArray(type) ? (type as readonly string[]) : Object.values(type);
+}
+
 const KINDS: Readonly<Record<string, string>> = { s: "string", n: "number", b: "boolean" };
 const KIND_NAMES: Readonly<Record<string, string>> = {
   s: "a string",
@@ -270,12 +275,7 @@ function expectation(spec: PropertySpec, item = false): string {
   if (typeof spec === "string") words = KIND_NAMES[spec[spec.length - 1]] ?? "a value";
   else {
     const type = spec[1]();
-    const members =
-      type instanceof TypeSchema
-        ? []
-        : Array.isArray(type)
-          ? (type as readonly string[])
-          : Object.values(type);
+    const members = type instanceof TypeSchema ? [] : membersOf(type);
     const listed =
       members
         .slice(0, 6)

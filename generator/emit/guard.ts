@@ -3,6 +3,8 @@ import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { Hierarchy } from "../model/hierarchy.js";
 import type { PrimitiveName, Property, StructuredType } from "../types/index.js";
 import { jsDoc } from "./docs.js";
+import { propertyKey } from "./names.js";
+import { mayBeNull } from "./type-text.js";
 import type { ModuleScope } from "./scope.js";
 
 /** The runtime's check letter for each primitive (see `PropertySpec` in templates/runtime.ts). */
@@ -20,12 +22,11 @@ const PRIMITIVE_KINDS: Readonly<Record<PrimitiveName, string>> = {
  * pull every schema of the model into a bundle that uses one guard.
  */
 function propertySpec(property: Property, scope: ModuleScope, hierarchy: Hierarchy): string {
-  const nullStyle = scope.plan.shape.nullable === "null";
-  const mayBeNull = nullStyle && (property.collection ? property.collectionNullable === true : property.nullable);
-  const modifiers = `${property.collection ? "*" : ""}${mayBeNull ? "?" : ""}`;
+  const modifiers = `${property.collection ? "*" : ""}${mayBeNull(property, scope.plan.shape.nullable) ? "?" : ""}`;
   const type = property.type;
-  if (type.kind === "unknown" || (type.kind === "named" && scope.isOmitted(type.fqn))) return JSON.stringify(`${modifiers}u`);
+  if (type.kind === "unknown") return JSON.stringify(`${modifiers}u`);
   if (type.kind === "primitive") return JSON.stringify(`${modifiers}${PRIMITIVE_KINDS[type.edm]}`);
+  // The plan declares only what is emitted: a type in a left-out namespace (namespaces option) is any value.
   const declared = scope.plan.declared.get(type.fqn);
   if (!declared) return JSON.stringify(`${modifiers}u`);
   if (declared.kind === "typeDefinition") return JSON.stringify(`${modifiers}${PRIMITIVE_KINDS[declared.underlying ?? "String"]}`);
@@ -38,9 +39,6 @@ function propertySpec(property: Property, scope: ModuleScope, hierarchy: Hierarc
   return `[${JSON.stringify(modifiers)}, () => ${scope.referRuntime(type.fqn, "schema")}]`;
 }
 
-/** A property name as an object literal key. */
-const key = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
-
 /**
  * The validation schema of a structured type and its guard, `conforms` to it. A type with derived types has two:
  * the type alone (`*_EXACT_SCHEMA`: its properties and its base's), which its derived types and its own bases'
@@ -51,10 +49,10 @@ const key = (name: string): string => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : 
 export function guardStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope, name: string, guarded: string): StatementStructures[] {
   const declared = scope.plan.declared.get(type.fqn)!;
   const schemaType = scope.plan.namespaces.get(scope.namespace)!.schemaType;
-  const base = type.baseType && !scope.isOmitted(type.baseType) && scope.plan.declared.has(type.baseType) ? `() => ${scope.referRuntime(type.baseType, "exact")}` : "undefined";
-  const properties = type.properties.map((p) => `${key(p.name)}: ${propertySpec(p, scope, hierarchy)},`);
+  const base = type.baseType && scope.plan.declared.has(type.baseType) ? `() => ${scope.referRuntime(type.baseType, "exact")}` : "undefined";
+  const properties = type.properties.map((p) => `${propertyKey(p.name)}: ${propertySpec(p, scope, hierarchy)},`);
   const own = [JSON.stringify(type.fqn), base, properties.length ? `() => ({\n${properties.join("\n")}\n})` : "() => ({})"];
-  const derived = hierarchy.descendants(type.fqn).filter((d) => !scope.isOmitted(d.fqn) && scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "exact"));
+  const derived = hierarchy.descendants(type.fqn).filter((d) => scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "exact"));
   const schema = (docs: string, schemaName: string, of: string, args: string[]): StatementStructures => ({
     kind: StructureKind.VariableStatement,
     isExported: true,

@@ -72,6 +72,11 @@ export interface ValueNamer {
 /** The `@remarks` text for a value whose type is in a namespace left out of the output. */
 export const omittedRemark = (fqn: string): string => `The type ${fqn} is in a namespace left out of the output (namespaces option), so this is \`unknown\`.`;
 
+/** Whether the value (for a collection: the collection itself; its items never) may be null as written. */
+export function mayBeNull(value: ValueShape, nullable: "null" | "optional"): boolean {
+  return nullable === "null" && (value.collection ? value.collectionNullable === true : value.nullable);
+}
+
 /**
  * The type of a property, parameter or return value: `T`, `T | null`, `T[]` or `T[] | null` (a collection marked
  * `collectionNullable`; its items are never null). With the nullable style "optional", never `| null`.
@@ -88,7 +93,7 @@ export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "n
   else element = "unknown";
   if (value.collection) {
     const array = `${element.includes(" ") ? `(${element})` : element}[]`;
-    return value.collectionNullable && nullable === "null" ? `${array} | null` : array;
+    return mayBeNull(value, nullable) ? `${array} | null` : array;
   }
-  return value.nullable && nullable === "null" && element !== "unknown" ? `${element} | null` : element;
+  return mayBeNull(value, nullable) && element !== "unknown" ? `${element} | null` : element;
 }

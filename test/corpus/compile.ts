@@ -4,6 +4,17 @@ import path from "node:path";
 import ts from "typescript";
 import type { GeneratedFile } from "../../generator/types/index.js";
 
+/** The compiler options every corpus check uses: --strict, ES2022, NodeNext resolution, no ambient types. */
+export const STRICT_NODENEXT: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  skipLibCheck: true,
+  types: [],
+};
+
 /** Writes generated files to a temporary folder and type-checks them under --strict; returns the errors. */
 export function compileErrors(files: readonly GeneratedFile[], options: ts.CompilerOptions = {}): string[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), "graph-typegen-compile-"));
@@ -11,16 +22,7 @@ export function compileErrors(files: readonly GeneratedFile[], options: ts.Compi
     writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
     for (const file of files) writeFileSync(path.join(dir, file.path), file.text);
     const roots = files.filter((f) => f.path.endsWith(".ts")).map((f) => path.join(dir, f.path));
-    const program = ts.createProgram(roots, {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      skipLibCheck: true,
-      types: [],
-      ...options,
-    });
+    const program = ts.createProgram(roots, { ...STRICT_NODENEXT, ...options });
     return ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
       return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import type { GeneratedFile } from "../../generator/types/index.js";
+import { STRICT_NODENEXT } from "./compile.js";
 import { withoutAnnotations as stripAnnotations, type ResponseExample } from "./examples.js";
 
 /** Types to check the examples against: files to write beside the checker, and how to name a type from there. */
@@ -82,16 +83,7 @@ export function measureFit(examples: readonly ResponseExample[], target: FitTarg
     const checker = path.join(dir, "checker.ts");
     const text = lines.join("\n");
     writeFileSync(checker, text);
-    const program = ts.createProgram([checker], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      skipLibCheck: true,
-      types: [],
-      ...target.options,
-    });
+    const program = ts.createProgram([checker], { ...STRICT_NODENEXT, ...target.options });
     const failed = new Map<string, Misfit>();
     const failedStripped = new Set<string>();
     for (const d of ts.getPreEmitDiagnostics(program)) {

@@ -147,6 +147,17 @@ describe("validate: the reasons, as JSON Pointers", () => {
   });
 });
 
+test("a property named __proto__ is a property of the table, not its prototype", async () => {
+  const loaded = await loadFromCsdl(edmx(`<ComplexType Name="odd"><Property Name="__proto__" Type="Edm.String"/></ComplexType>`));
+  try {
+    const odd = loaded.index.microsoftGraph;
+    expect(odd.isOdd(JSON.parse('{"__proto__": "x"}'))).toBe(true);
+    expect(odd.isOdd(JSON.parse('{"__proto__": 5}'))).toBe(false);
+  } finally {
+    loaded.dispose();
+  }
+});
+
 test("with nullable: optional the types have no null, so neither do the guards", async () => {
   const loaded = await loadFromCsdl(METADATA, { nullable: "optional" });
   try {
