@@ -1,14 +1,15 @@
 import { InternalError } from "./errors.js";
-import { parseCacheKey, type CachedPage, type ParseCache } from "./cache/cache.js";
+import { COMPILE_CACHE_VERSION, parseCacheKey, type CachedPage, type ParseCache } from "./cache/cache.js";
 import type { CsdlLimits } from "./csdl/limits.js";
 import type { Layout, ShapeOptions, Templates } from "./emit/index.js";
 import { shapeOptions } from "./emit/shape.js";
+import type { EmitKind } from "./config/vocabulary.js";
 import type { ChunkCache } from "./format/prettier.js";
 import { defaultPoolSize, runOn, WorkerPool } from "./parallel/pool.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
 import type { ModelLimits } from "./model/bases.js";
 import { buildModel } from "./model/build.js";
-import { type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
+import { diagnostic, type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
 
 export { InternalError } from "./errors.js";
 
@@ -23,6 +24,8 @@ export interface PipelineOptions extends ShapeOptions {
   /** Inputs as the banner names them. */
   sourceLabels: readonly string[];
   layout?: Layout;
+  /** `"js"`: the modules layout's files compiled to `.js` + `.d.ts` after formatting (see compile/). Default `"ts"`. */
+  emit?: EmitKind;
   limits?: Partial<Limits>;
   /** Parsed pages from earlier runs, keyed by content hash; never changes the result, only saves parsing. */
   cache?: ParseCache;
@@ -37,7 +40,7 @@ export interface PipelineOptions extends ShapeOptions {
 }
 
 export interface Progress {
-  stage: "read" | "model" | "emit" | "format";
+  stage: "read" | "model" | "emit" | "format" | "compile";
   done: number;
   total: number;
 }
@@ -51,8 +54,8 @@ export interface CacheStats {
   chunkMisses?: number;
 }
 
-/** Milliseconds per stage (read: parsing the inputs; model: build and merge). For --verbose and the benchmark. */
-export type StageTimings = Record<"read" | "model" | "emit" | "format", number>;
+/** Milliseconds per stage (read: parsing the inputs; model: build and merge; compile: 0 unless `emit: "js"`). For --verbose and the benchmark. */
+export type StageTimings = Record<"read" | "model" | "emit" | "format" | "compile", number>;
 
 export interface PipelineResult {
   files: GeneratedFile[];
@@ -226,8 +229,22 @@ async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["form
   return formatted.files;
 }
 
+/**
+ * `.ts` modules to `.js` + `.d.ts`. The generated modules declare alone by construction; a problem can only come
+ * from a runtime template that needs inference (the CLI checks templates first, at their own lines).
+ */
+async function compileStage(files: GeneratedFile[], cache: ParseCache | undefined, diagnostics: Diagnostic[], progress: (stage: Progress["stage"]) => void): Promise<GeneratedFile[]> {
+  progress("compile");
+  const { compileFiles } = await import("./compile/compile.js");
+  const store = cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined;
+  const compileCache = store ? { getChunk: (key: string) => store.getChunk(key), setChunk: (key: string, text: string) => store.setChunk(key, text), version: COMPILE_CACHE_VERSION } : undefined;
+  const result = stage(undefined, () => compileFiles(files, compileCache));
+  for (const p of result.problems) diagnostics.push(diagnostic("invalid-template", `${p.file} cannot be declared alone for emit "js": ${p.message}`, { file: p.file, line: p.line, column: p.column }));
+  return result.files;
+}
+
 async function pipeline(sources: readonly SourceText[], options: PipelineOptions, available: WorkerPool | undefined): Promise<PipelineResult> {
-  const timings: StageTimings = { read: 0, model: 0, emit: 0, format: 0 };
+  const timings: StageTimings = { read: 0, model: 0, emit: 0, format: 0, compile: 0 };
   let clock = performance.now();
   const lap = (name: keyof StageTimings): void => {
     const now = performance.now();
@@ -249,8 +266,13 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   diagnostics.push(...emitDiagnostics);
   lap("emit");
   progress("format");
-  const files = await formatStage(formatFilesWithStats, emitted, options.cache, stats);
+  const formatted = await formatStage(formatFilesWithStats, emitted, options.cache, stats);
   lap("format");
+  let files = formatted;
+  if (options.emit === "js" && (options.layout ?? "modules") === "modules") {
+    files = await compileStage(formatted, options.cache, diagnostics, progress);
+    lap("compile");
+  }
   return { files, model, pages, documents, diagnostics: sortDiagnostics(diagnostics), ...(stats ? { cache: stats } : {}), timings, threads: pool?.threads ?? 0, leftOut };
 }
 

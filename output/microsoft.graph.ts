@@ -12,18 +12,24 @@ export type LongRunningOperationStatus =
   "notStarted" | "running" | "succeeded" | "failed" | "unknownFutureValue";
 
 /** Every member of {@link LongRunningOperationStatus}, by name. */
-export const LongRunningOperationStatus = /* @__PURE__ */ Object.freeze({
+export const LongRunningOperationStatus: {
   /** The operation has been accepted but has not begun yet. */
-  notStarted: "notStarted",
+  readonly notStarted: "notStarted";
   /** The operation is currently in progress. */
-  running: "running",
+  readonly running: "running";
   /** The operation finished without errors. */
-  succeeded: "succeeded",
+  readonly succeeded: "succeeded";
   /** The operation stopped because of an error. */
-  failed: "failed",
+  readonly failed: "failed";
   /** Evolvable enumeration sentinel value. Do not use. */
+  readonly unknownFutureValue: "unknownFutureValue";
+} = /* @__PURE__ */ Object.freeze({
+  notStarted: "notStarted",
+  running: "running",
+  succeeded: "succeeded",
+  failed: "failed",
   unknownFutureValue: "unknownFutureValue",
-} as const);
+});
 
 /** Whether `value` is one of the members of {@link LongRunningOperationStatus}. */
 export function isLongRunningOperationStatus(value: unknown): value is LongRunningOperationStatus {

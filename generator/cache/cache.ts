@@ -32,9 +32,9 @@ const packageJson = JSON.parse(readFileSync(new URL("../../package.json", import
  * A hash of the code that turns a page into a record (the Markdown adapter and the record types), so that editing
  * the parser invalidates the cache even without a version bump: a stale entry would silently change the output.
  */
-function adapterCodeHash(): string {
+function codeHash(folders: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const folder of ["../markdown/", "../types/"]) {
+  for (const folder of folders) {
     const dir = new URL(folder, import.meta.url);
     for (const file of readdirSync(dir).sort()) hash.update(file).update(readFileSync(new URL(file, dir)));
   }
@@ -42,7 +42,10 @@ function adapterCodeHash(): string {
 }
 
 /** The generator version the keys include: another release, or changed parser code, never reads these entries. */
-export const CACHE_VERSION = `${packageJson.version}+${CACHE_FORMAT}+${adapterCodeHash()}`;
+export const CACHE_VERSION = `${packageJson.version}+${CACHE_FORMAT}+${codeHash(["../markdown/", "../types/"])}`;
+
+/** The same for compiled modules (emit "js"): the compile stage's code is part of what its output depends on. */
+export const COMPILE_CACHE_VERSION = `${packageJson.version}+${codeHash(["../compile/"])}`;
 
 /** sha256 of (generator version, file path as shown, file text): the path is part of the key because diagnostics name it. */
 export function parseCacheKey(source: SourceText, version = CACHE_VERSION): string {

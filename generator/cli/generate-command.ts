@@ -23,7 +23,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 function costLine(timings: StageTimings, threads: number, cache: CacheStats | undefined): string {
   const parse = `parse ${seconds(timings.read)}${threads ? ` on ${threads} threads` : ""}`;
   const saved = cache ? `; cache: pages ${cache.hits} reused / ${cache.misses} parsed, chunks ${cache.chunkHits ?? 0} reused / ${cache.chunkMisses ?? 0} formatted` : "";
-  return `time: ${parse}, model ${seconds(timings.model)}, emit ${seconds(timings.emit)}, format ${seconds(timings.format)}${saved}`;
+  return `time: ${parse}, model ${seconds(timings.model)}, emit ${seconds(timings.emit)}, format ${seconds(timings.format)}${timings.compile ? `, compile ${seconds(timings.compile)}` : ""}${saved}`;
 }
 
 /** One `generate` invocation, its options resolved once. */

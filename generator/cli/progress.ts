@@ -7,7 +7,7 @@ export interface ProgressStream {
   write(text: string): unknown;
 }
 
-const LABELS: Record<Progress["stage"], string> = { read: "reading pages", model: "building the model", emit: "emitting", format: "formatting" };
+const LABELS: Record<Progress["stage"], string> = { read: "reading pages", model: "building the model", emit: "emitting", format: "formatting", compile: "compiling to .js and .d.ts" };
 
 /**
  * A one-line progress display for long runs, redrawn in place on a terminal; nothing at all in CI or when stderr

@@ -3,7 +3,7 @@ import type { ParseCache } from "../cache/cache.js";
 import type { EmitOptions, ShapeOptions } from "../emit/index.js";
 import type { WorkerPool } from "../parallel/pool.js";
 import type { Limits, Progress } from "../pipeline.js";
-import type { RuleLevel } from "./vocabulary.js";
+import type { EmitKind, RuleLevel } from "./vocabulary.js";
 
 /**
  * What `generate()` takes. Declared here, beside the option table that fills it from flags and config files, so
@@ -17,6 +17,11 @@ export interface GenerateOptions extends ShapeOptions, Pick<EmitOptions, "layout
   csdl?: string[];
   /** Output folder. Default: `"output"`. */
   out?: string;
+  /**
+   * Modules layout: `"ts"` (default) writes TypeScript modules; `"js"` writes each as JavaScript with a `.d.ts`
+   * beside it (`runtime.js`/`runtime.d.ts`, `index.js`/`index.d.ts`, ...). The single layout is always `index.d.ts`.
+   */
+  emit?: EmitKind;
   /** Compare with `out` instead of writing. */
   check?: boolean;
   /**

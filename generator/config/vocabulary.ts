@@ -17,6 +17,10 @@ export const REPORTERS = ["text", "json", "github"] as const satisfies readonly 
 /** The same two names as emit's `Layout`; the option table checks them against it. */
 export const LAYOUTS = ["modules", "single"] as const;
 
+/** What the modules layout writes: TypeScript sources, or JavaScript with a declaration file beside each module. */
+export const EMIT_KINDS = ["ts", "js"] as const;
+export type EmitKind = (typeof EMIT_KINDS)[number];
+
 export const DRIFT_FORMATS = ["text", "json", "markdown"] as const;
 export type DriftFormat = (typeof DRIFT_FORMATS)[number];
 

@@ -90,13 +90,16 @@ export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: t
   }
   if (!mode.runtime) return statements;
   if (style !== "enum") {
-    const entries = enumType.members.map((m) => `${docComment(m.description, m.deprecation)}${propertyKey(m.name)}: ${JSON.stringify(m.name)},`);
+    // The object's type is written out, members' docs on it, so the module needs no inference to declare it
+    // (isolatedDeclarations: `--emit js` derives each .d.ts from its module alone, and so may a user's tsc).
+    const fields = enumType.members.map((m) => `${docComment(m.description, m.deprecation)}readonly ${propertyKey(m.name)}: ${JSON.stringify(m.name)};`);
+    const entries = enumType.members.map((m) => `${propertyKey(m.name)}: ${JSON.stringify(m.name)},`);
     statements.push({
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDoc(`Every member of {@link ${name}}, by name.`, deprecationTags(enumType.deprecation)),
-      declarations: [{ name, initializer: `/* @__PURE__ */ Object.freeze({\n${entries.join("\n")}\n} as const)` }],
+      declarations: [{ name, type: `{\n${fields.join("\n")}\n}`, initializer: `/* @__PURE__ */ Object.freeze({\n${entries.join("\n")}\n})` }],
     });
   }
   if (!shape.guards) return statements;

@@ -21,8 +21,9 @@ export async function readTemplates(directory: string = DEFAULT_TEMPLATES_DIR): 
  * Reads and checks the templates: the banner, which starts every generated file, must be comments only (so that
  * what fills `{{sources}}` stays inside a comment), and runtime.ts must parse. A problem is a diagnostic at the
  * template's line and column (exit 2), instead of a generated file that does not compile or a formatter crash.
+ * With `declarations` (emit "js"), runtime.ts must also declare alone: each exported value with a written type.
  */
-export async function loadTemplates(directory: string, cwd: string): Promise<{ templates: Templates } | { diagnostics: Diagnostic[] }> {
+export async function loadTemplates(directory: string, cwd: string, { declarations = false } = {}): Promise<{ templates: Templates } | { diagnostics: Diagnostic[] }> {
   let templates: Templates;
   try {
     templates = await readTemplates(directory);
@@ -32,8 +33,8 @@ export async function loadTemplates(directory: string, cwd: string): Promise<{ t
   }
   // The package's own templates are checked by its tests; a run with them does not pay for a parse (about 80 ms).
   if (path.resolve(directory) === DEFAULT_TEMPLATES_DIR) return { templates };
-  const key = `${templates.banner}\u0000${templates.runtime}`;
-  if (!checked.has(key)) checked.set(key, checkTemplates(templates, (name) => displayPath(path.join(directory, name), cwd)));
+  const key = `${declarations}\u0000${templates.banner}\u0000${templates.runtime}`;
+  if (!checked.has(key)) checked.set(key, checkTemplates(templates, (name) => displayPath(path.join(directory, name), cwd), declarations));
   const diagnostics = checked.get(key)!;
   return diagnostics.length ? { diagnostics } : { templates };
 }
@@ -43,10 +44,12 @@ const checked = new Map<string, Diagnostic[]>();
 
 type Ts = typeof import("ts-morph").ts;
 
-function checkTemplates(templates: Templates, shown: (name: string) => string): Diagnostic[] {
+function checkTemplates(templates: Templates, shown: (name: string) => string, declarations: boolean): Diagnostic[] {
   // ts-morph's bundled TypeScript, loaded as emit loads it (ts-morph is CommonJS).
   const ts = (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts;
-  return [...checkBanner(ts, templates.banner, shown("banner.txt")), ...checkRuntime(ts, templates.runtime, shown("runtime.ts"))];
+  const runtime = checkRuntime(ts, templates.runtime, shown("runtime.ts"));
+  if (declarations && !runtime.length) runtime.push(...checkDeclarations(ts, templates.runtime, shown("runtime.ts")));
+  return [...checkBanner(ts, templates.banner, shown("banner.txt")), ...runtime];
 }
 
 function checkBanner(ts: Ts, banner: string, file: string): Diagnostic[] {
@@ -72,6 +75,15 @@ function checkRuntime(ts: Ts, runtime: string, file: string): Diagnostic[] {
   return errors.slice(0, 1).map((error) => {
     const message = ts.flattenDiagnosticMessageText(error.messageText, " ");
     return diagnostic("invalid-template", `runtime.ts does not parse as TypeScript: ${message}`, { file, ...position(runtime, error.start) });
+  });
+}
+
+/** The first export that `--emit js` could not declare without a checker (isolatedDeclarations' rule). */
+function checkDeclarations(ts: Ts, runtime: string, file: string): Diagnostic[] {
+  const { diagnostics = [] } = ts.transpileDeclaration(runtime, { fileName: "runtime.ts", reportDiagnostics: true });
+  return diagnostics.slice(0, 1).map((error) => {
+    const message = ts.flattenDiagnosticMessageText(error.messageText, " ");
+    return diagnostic("invalid-template", `runtime.ts must give each export a written type for emit "js" (its .d.ts is made from it alone): ${message}`, { file, ...position(runtime, error.start ?? 0) });
   });
 }
 

@@ -16,8 +16,8 @@ export function manifestText(files: readonly string[]): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** Only TypeScript files are ever generated: an entry naming anything else was not written by graph-typegen. */
-const GENERATED_NAME = /\.ts$/;
+/** Only TypeScript and JavaScript modules (`emit: "js"`) are ever generated: an entry naming anything else was not written by graph-typegen. */
+const GENERATED_NAME = /\.(ts|js)$/;
 
 export type ManifestRead =
   /** No manifest: nothing in the folder is ours yet. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { jest } from "@jest/globals";
+import { compileFiles } from "../../generator/compile/compile.js";
 import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import { CORPUS, describeIfCorpus, templates } from "../helpers.js";
 import { compileErrors } from "./compile.js";
@@ -49,6 +50,15 @@ for (const { file, entity, complex, enums } of documents) {
     });
 
     if (file === "v1.0.xml") {
+      test("emit js: every module declares alone, and the declarations type-check (skipLibCheck off)", () => {
+        const { files, problems } = compileFiles(result.files);
+        expect(problems).toEqual([]);
+        const declarations = files.filter((f) => f.path.endsWith(".d.ts"));
+        expect(declarations).toHaveLength(result.files.length);
+        expect(declarations.filter((f) => /:\s*any\b/.test(f.text)).map((f) => f.path)).toEqual([]);
+        expect(compileErrors(declarations, { skipLibCheck: false })).toEqual([]);
+      });
+
       test("formatting chunk by chunk gives the bytes of formatting each module whole", async () => {
         expect(await formattedWhole(result.model, { templates: await templates(), sources: [file] })).toEqual(result.files);
       });

@@ -56,8 +56,8 @@ describe("deprecation", () => {
     );
     expect(type).toBe('export type Shade = "dark" | "pale" | "mid";');
     expect(graph).toContain("/**\n * Every member of {@link Shade}, by name.\n *\n * @deprecated Since 2022-01: use color.\n */\nexport const Shade");
-    expect(graph).toContain('  /**\n   * Dark.\n   *\n   * @deprecated Use black.\n   */\n  dark: "dark",');
-    expect(graph).toContain('  /** @deprecated Use white. */\n  pale: "pale",\n  mid: "mid",');
+    expect(graph).toContain('  /**\n   * Dark.\n   *\n   * @deprecated Use black.\n   */\n  readonly dark: "dark";');
+    expect(graph).toContain('  /** @deprecated Use white. */\n  readonly pale: "pale";\n  readonly mid: "mid";');
   });
 
   test("a deprecation cannot close the comment early", async () => {

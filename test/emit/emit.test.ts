@@ -87,8 +87,9 @@ test("@odata.type literals: each concrete type its own, with and without #; a ba
 test("enums are a string-literal union and a frozen object of the members", async () => {
   const graph = (await files(operationPages))["microsoft.graph.ts"];
   expect(graph).toMatch(/export type LongRunningOperationStatus =\s*"notStarted" \| "running" \| "failed";/);
-  expect(graph).toContain("export const LongRunningOperationStatus = /* @__PURE__ */ Object.freeze({");
-  expect(graph).toContain("/** Not started. */\n  notStarted: \"notStarted\",");
+  // The object's type is written out (so each module declares alone), the members' docs on it.
+  expect(graph).toContain("export const LongRunningOperationStatus: {\n  /** Not started. */\n  readonly notStarted: \"notStarted\";");
+  expect(graph).toContain('} = /* @__PURE__ */ Object.freeze({\n  notStarted: "notStarted",\n  running: "running",\n  failed: "failed",\n});');
   expect(graph).toContain("export function isLongRunningOperationStatus(value: unknown): value is LongRunningOperationStatus {");
 });
 

@@ -33,11 +33,14 @@ describe.each<[string, Partial<EmitOptions>, string, string]>([
 export type Color = (typeof Color)[keyof typeof Color];
 
 /** Every member of {@link Color}, by name. */
-export const Color = /* @__PURE__ */ Object.freeze({
-  red: "red",
+export const Color: {
+  readonly red: "red";
   /** Blue. */
+  readonly "dark-blue": "dark-blue";
+} = /* @__PURE__ */ Object.freeze({
+  red: "red",
   "dark-blue": "dark-blue",
-} as const);
+});
 
 /** Whether \`value\` is one of the members of {@link Color}. */
 export function isColor(value: unknown): value is Color {
@@ -141,11 +144,14 @@ export const known: boolean = graph.isColor("red");
 export type Color = "red" | "dark-blue";
 
 /** Every member of {@link Color}, by name. */
-export const Color = /* @__PURE__ */ Object.freeze({
-  red: "red",
+export const Color: {
+  readonly red: "red";
   /** Blue. */
+  readonly "dark-blue": "dark-blue";
+} = /* @__PURE__ */ Object.freeze({
+  red: "red",
   "dark-blue": "dark-blue",
-} as const);
+});
 
 /** @see microsoft.graph.address */
 export interface Address {
@@ -173,11 +179,14 @@ export const guard = graph.isAddress;
 export type Color = "red" | "dark-blue";
 
 /** Every member of {@link Color}, by name. */
-export const Color = /* @__PURE__ */ Object.freeze({
-  red: "red",
+export const Color: {
+  readonly red: "red";
   /** Blue. */
+  readonly "dark-blue": "dark-blue";
+} = /* @__PURE__ */ Object.freeze({
+  red: "red",
   "dark-blue": "dark-blue",
-} as const);
+});
 
 /** Whether \`value\` is one of the members of {@link Color}. */
 export function isColor(value: unknown): value is Color {
@@ -231,11 +240,14 @@ export function next(page: CollectionResponse<graph.Address>): void {
 export type Color = "red" | "dark-blue";
 
 /** Every member of {@link Color}, by name. */
-export const Color = /* @__PURE__ */ Object.freeze({
-  red: "red",
+export const Color: {
+  readonly red: "red";
   /** Blue. */
+  readonly "dark-blue": "dark-blue";
+} = /* @__PURE__ */ Object.freeze({
+  red: "red",
   "dark-blue": "dark-blue",
-} as const);
+});
 
 /** Whether \`value\` is one of the members of {@link Color}. */
 export function isColor(value: unknown): value is Color {
