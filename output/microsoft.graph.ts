@@ -29,7 +29,7 @@ export const LongRunningOperationStatus: {
   succeeded: "succeeded",
   failed: "failed",
   unknownFutureValue: "unknownFutureValue",
-});
+} as const);
 
 /** Whether `value` is one of the members of {@link LongRunningOperationStatus}. */
 export function isLongRunningOperationStatus(value: unknown): value is LongRunningOperationStatus {

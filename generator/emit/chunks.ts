@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { CodeBlockWriter, StatementStructures, WriterFunction } from "ts-morph";
+import { prettyStatement } from "./pretty.js";
 import { printStructure, StructureKind } from "./ts-morph.js";
 
 /**
@@ -77,7 +78,11 @@ export function printStatements(statements: readonly StatementStructures[]): str
   return printStructure({ kind: StructureKind.SourceFile, statements: withBlankLines(statements) });
 }
 
-/** What the printed text depends on besides the structures: the printer's version and this module's code. */
+/**
+ * What the printed text depends on besides the structures: the printer's version and this module's code. Not
+ * pretty.ts: the statements it lays out are prettier's bytes (tested on the corpus), so the formatted chunk a key
+ * stands for is the same either way.
+ */
 const PRINTER_VERSION = (() => {
   const tsMorph = path.join(path.dirname(createRequire(import.meta.url).resolve("ts-morph")), "..", "package.json");
   const version = (JSON.parse(readFileSync(tsMorph, "utf8")) as { version: string }).version;
@@ -92,6 +97,46 @@ const PRINTER_VERSION = (() => {
 export interface EmittedChunk {
   readonly key: string;
   readonly text: string;
+  /**
+   * The same statements as runs that prettier must format and statements already in its layout (see pretty.ts);
+   * formatted, joined by "\n", they are the formatted chunk. Printed on first use, like `text`.
+   */
+  readonly parts: readonly ChunkPart[];
+}
+
+export interface ChunkPart {
+  readonly text: string;
+  /** Already in prettier's layout: the format stage takes it as it is. */
+  readonly formatted: boolean;
+}
+
+/**
+ * Each statement printed alone; one that is already in prettier's layout is a part of its own, and the ones between
+ * are printed together, as in `text`, for prettier. The prefix (the banner) starts the first run.
+ */
+function chunkParts(prefix: string, statements: readonly StatementStructures[]): ChunkPart[] {
+  const parts: ChunkPart[] = [];
+  let run = prefix;
+  let last: StatementStructures | undefined;
+  const flush = (): void => {
+    if (run) parts.push({ text: run, formatted: false });
+    run = "";
+    last = undefined;
+  };
+  for (const statement of statements) {
+    const printed = printStatements([statement]);
+    const pretty = prettyStatement(statement, printed);
+    if (pretty === undefined) {
+      // Joined as printStatements joins them: a blank line between statements, none between two imports.
+      run += last && !(isImport(last) && isImport(statement)) ? `\n${printed}` : printed;
+      last = statement;
+      continue;
+    }
+    flush();
+    parts.push({ text: pretty, formatted: true });
+  }
+  flush();
+  return parts;
 }
 
 function chunk(prefix: string, statements: readonly StatementStructures[], json: readonly string[]): EmittedChunk {
@@ -99,10 +144,14 @@ function chunk(prefix: string, statements: readonly StatementStructures[], json:
   for (const statement of json) hash.update("\0").update(statement);
   const key = hash.digest("hex");
   let text: string | undefined;
+  let parts: ChunkPart[] | undefined;
   return {
     key,
     get text(): string {
       return (text ??= prefix + printStatements(statements));
+    },
+    get parts(): ChunkPart[] {
+      return (parts ??= chunkParts(prefix, statements));
     },
   };
 }

@@ -3,6 +3,7 @@ import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
 import type { Hierarchy } from "../model/hierarchy.js";
 import type { PrimitiveName, Property, StructuredType } from "../types/index.js";
 import { jsDoc } from "./docs.js";
+import { schemaLayout, withLayout } from "./pretty.js";
 import { propertyKey } from "./names.js";
 import { mayBeNull } from "./type-text.js";
 import type { ModuleScope } from "./scope.js";
@@ -51,21 +52,29 @@ export function guardStatements(type: StructuredType, hierarchy: Hierarchy, scop
   const schemaType = scope.plan.namespaces.get(scope.namespace)!.schemaType;
   const base = type.baseType && scope.plan.declared.has(type.baseType) ? `() => ${scope.referRuntime(type.baseType, "exact")}` : "undefined";
   const properties = type.properties.map((p) => `${propertyKey(p.name)}: ${propertySpec(p, scope, hierarchy)},`);
-  const own = [JSON.stringify(type.fqn), base, properties.length ? `() => ({\n${properties.join("\n")}\n})` : "() => ({})"];
+  const fqn = JSON.stringify(type.fqn);
   const derived = hierarchy.descendants(type.fqn).filter((d) => scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "exact"));
-  const schema = (docs: string, schemaName: string, of: string, args: string[]): StatementStructures => ({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: jsDoc(docs),
-    declarations: [{ name: schemaName, type: `${schemaType}<${of}>`, initializer: `/* @__PURE__ */ typeSchema(${args.join(", ")})` }],
-  });
+  // The arguments as text (for ts-morph) and as parts (for the layout prettier would give them, see pretty.ts).
+  const schema = (docs: string, schemaName: string, of: string, [baseArg, props, subtypes]: [base: string, props: readonly string[], subtypes?: readonly string[]]): StatementStructures => {
+    const args = [fqn, baseArg, props.length ? `() => ({\n${props.join("\n")}\n})` : "() => ({})", ...(subtypes ? [`(d) => d(${subtypes.join(", ")})`] : [])];
+    const head = `export const ${schemaName}: ${schemaType}<${of}>`;
+    return withLayout(
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: jsDoc(docs),
+        declarations: [{ name: schemaName, type: `${schemaType}<${of}>`, initializer: `/* @__PURE__ */ typeSchema(${args.join(", ")})` }],
+      },
+      () => schemaLayout(head, fqn, baseArg, props, subtypes),
+    );
+  };
   const statements = declared.exactSchema
     ? [
-        schema(`The properties of {@link ${name}} alone, without the types derived from it.`, declared.exactSchema, name, own),
-        schema(`What {@link ${declared.guard}} checks: {@link ${name}} or a type derived from it.`, declared.schema!, guarded, [JSON.stringify(type.fqn), `() => ${declared.exactSchema}`, "() => ({})", `(d) => d(${derived.join(", ")})`]),
+        schema(`The properties of {@link ${name}} alone, without the types derived from it.`, declared.exactSchema, name, [base, properties]),
+        schema(`What {@link ${declared.guard}} checks: {@link ${name}} or a type derived from it.`, declared.schema!, guarded, [`() => ${declared.exactSchema}`, [], derived]),
       ]
-    : [schema(`What {@link ${declared.guard}} checks: the properties of {@link ${name}}.`, declared.schema!, guarded, own)];
+    : [schema(`What {@link ${declared.guard}} checks: the properties of {@link ${name}}.`, declared.schema!, guarded, [base, properties])];
   return [
     ...statements,
     {

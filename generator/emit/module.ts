@@ -9,6 +9,7 @@ import { enumIdentifier, guardName, propertyKey, typeIdentifier, unionName } fro
 import { guardStatements } from "./guard.js";
 import { operationStatements } from "./operations.js";
 import type { NamePlan } from "./plan.js";
+import { enumObjectLayout, withLayout } from "./pretty.js";
 import { ModuleScope } from "./scope.js";
 import { DEFAULT_SHAPE, type Shape } from "./shape.js";
 import { omittedRemark, PRIMITIVE_FORMATS, PRIMITIVE_TYPES, valueTypeText } from "./type-text.js";
@@ -91,16 +92,18 @@ export function enumStatements(enumType: EnumType, mode: EmitMode = { runtime: t
   if (!mode.runtime) return statements;
   if (style !== "enum") {
     // The object's type is written out, members' docs on it, so the module needs no inference to declare it
-    // (isolatedDeclarations: `--emit js` derives each .d.ts from its module alone, and so may a user's tsc).
-    const fields = enumType.members.map((m) => `${docComment(m.description, m.deprecation)}readonly ${propertyKey(m.name)}: ${JSON.stringify(m.name)};`);
+    // (isolatedDeclarations: `--emit js` derives each .d.ts from its module alone, and so may a user's tsc). The
+    // object stays `as const`: without it a member named `constructor` is widened to string and fails the type.
+    const fields = enumType.members.map((m) => ({ doc: docComment(m.description, m.deprecation), field: `readonly ${propertyKey(m.name)}: ${JSON.stringify(m.name)};` }));
     const entries = enumType.members.map((m) => `${propertyKey(m.name)}: ${JSON.stringify(m.name)},`);
-    statements.push({
+    const object = {
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: jsDoc(`Every member of {@link ${name}}, by name.`, deprecationTags(enumType.deprecation)),
-      declarations: [{ name, type: `{\n${fields.join("\n")}\n}`, initializer: `/* @__PURE__ */ Object.freeze({\n${entries.join("\n")}\n})` }],
-    });
+      declarations: [{ name, type: `{\n${fields.map((f) => f.doc + f.field).join("\n")}\n}`, initializer: `/* @__PURE__ */ Object.freeze({\n${entries.join("\n")}\n} as const)` }],
+    } satisfies StatementStructures;
+    statements.push(withLayout(object, () => enumObjectLayout(name, fields, entries)));
   }
   if (!shape.guards) return statements;
   statements.push(

@@ -28,6 +28,17 @@ export function formatCacheKey(chunkKey: string): string {
   return createHash("sha256").update(`prettier ${prettierVersion} ${JSON.stringify(PRETTIER_OPTIONS)}\0`).update(chunkKey).digest("hex");
 }
 
+/**
+ * A chunk through prettier: only the parts that are not already in its layout (see emit/pretty.ts), when the emit
+ * stage says which; each formatted part ends with a newline, and "\n" between them is the blank line prettier keeps.
+ */
+async function formatParts(chunk: { readonly text: string; readonly parts?: readonly { readonly text: string; readonly formatted: boolean }[] }): Promise<string> {
+  if (!chunk.parts) return formatChunk(chunk.text);
+  const texts: string[] = [];
+  for (const part of chunk.parts) texts.push(part.formatted ? part.text : await formatChunk(part.text));
+  return texts.join("\n");
+}
+
 const textKey = (text: string): string => createHash("sha256").update("text\0").update(text).digest("hex");
 
 export interface FormatOptions {
@@ -64,7 +75,7 @@ export async function formatFilesWithStats(files: readonly GeneratedFile[], opti
   );
   // One after another: prettier is synchronous work behind a promise, so starting them all at once only adds memory.
   for (const m of missing) {
-    const text = await formatChunk(perFile[m.file][m.chunk].text);
+    const text = await formatParts(perFile[m.file][m.chunk]);
     formatted[m.file][m.chunk] = text;
     if (m.key) cache!.setChunk(m.key, text);
   }

@@ -28,5 +28,5 @@ export interface GeneratedFile {
    * From the emit stage: `text` cut between top-level statements into runs that format independently (`text` is
    * their texts joined by "\n"), each with a content hash, so the format stage can cache them one by one.
    */
-  chunks?: readonly { readonly key: string; readonly text: string }[];
+  chunks?: readonly { readonly key: string; readonly text: string; readonly parts?: readonly { readonly text: string; readonly formatted: boolean }[] }[];
 }

@@ -6,6 +6,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { jest } from "@jest/globals";
 import { EXIT } from "../../generator/cli/main.js";
 import { compileFiles } from "../../generator/compile/compile.js";
 import { emitModel, type EmitOptions } from "../../generator/emit/index.js";
@@ -13,6 +14,9 @@ import { formatFiles } from "../../generator/format/prettier.js";
 import type { GeneratedFile } from "../../generator/types/index.js";
 import { BUNDLER, compile, complex, entity, enumType, flagsEnum, modelOf, NODENEXT, prop } from "../emit/model-builder.js";
 import { ROOT, runCli, templates } from "../helpers.js";
+
+// tsc programs and CLI runs: seconds each on a loaded two-core machine, never held to jest's 5 s default.
+jest.setTimeout(120_000);
 
 const model = modelOf(
   entity("microsoft.graph.entity", [prop("id", "Edm.String", { nullable: false })], { abstract: true }),

@@ -89,7 +89,7 @@ test("enums are a string-literal union and a frozen object of the members", asyn
   expect(graph).toMatch(/export type LongRunningOperationStatus =\s*"notStarted" \| "running" \| "failed";/);
   // The object's type is written out (so each module declares alone), the members' docs on it.
   expect(graph).toContain("export const LongRunningOperationStatus: {\n  /** Not started. */\n  readonly notStarted: \"notStarted\";");
-  expect(graph).toContain('} = /* @__PURE__ */ Object.freeze({\n  notStarted: "notStarted",\n  running: "running",\n  failed: "failed",\n});');
+  expect(graph).toContain('} = /* @__PURE__ */ Object.freeze({\n  notStarted: "notStarted",\n  running: "running",\n  failed: "failed",\n} as const);');
   expect(graph).toContain("export function isLongRunningOperationStatus(value: unknown): value is LongRunningOperationStatus {");
 });
 

@@ -40,7 +40,7 @@ export const Color: {
 } = /* @__PURE__ */ Object.freeze({
   red: "red",
   "dark-blue": "dark-blue",
-});
+} as const);
 
 /** Whether \`value\` is one of the members of {@link Color}. */
 export function isColor(value: unknown): value is Color {
@@ -151,7 +151,7 @@ export const Color: {
 } = /* @__PURE__ */ Object.freeze({
   red: "red",
   "dark-blue": "dark-blue",
-});
+} as const);
 
 /** @see microsoft.graph.address */
 export interface Address {
@@ -186,7 +186,7 @@ export const Color: {
 } = /* @__PURE__ */ Object.freeze({
   red: "red",
   "dark-blue": "dark-blue",
-});
+} as const);
 
 /** Whether \`value\` is one of the members of {@link Color}. */
 export function isColor(value: unknown): value is Color {
@@ -247,7 +247,7 @@ export const Color: {
 } = /* @__PURE__ */ Object.freeze({
   red: "red",
   "dark-blue": "dark-blue",
-});
+} as const);
 
 /** Whether \`value\` is one of the members of {@link Color}. */
 export function isColor(value: unknown): value is Color {

@@ -1,0 +1,222 @@
+import type { StatementStructures } from "ts-morph";
+import { StructureKind } from "./ts-morph.js";
+
+/**
+ * Most statements the emitter writes have a layout prettier is certain to give them: an interface whose members
+ * are plain type syntax, a type alias, a guard, a validation table. For those the format stage need not run
+ * prettier at all (it is most of a large run's time); this module gives their text in that layout, or undefined
+ * where the layout is not certain, and those statements go through prettier. It claims only what it knows:
+ * flat lines when they fit the print width, and for a line that does not, the one broken form prettier prints for
+ * that construct (a union one member a line, a call's arguments one a line, a return in parentheses). Type syntax
+ * with parentheses, braces, arrows, template literals, escapes or single quotes (which prettier may re-lay or
+ * re-quote) is never claimed. A test formats every claimed statement of the corpus output with prettier and
+ * requires the same bytes.
+ */
+
+/** prettier's printWidth in the format stage's fixed options. */
+const WIDTH = 100;
+
+/** Plain type syntax: names, dots, `[]`, unions, generics, string literals without escapes. */
+const TYPE_TEXT = /^[\w$.<>[\]| ,"@#-]*$/;
+
+/** A statement's code lines in prettier's layout, for statements whose structure the printed text does not show well (tables). */
+type Layout = () => string[] | undefined;
+const layouts = new WeakMap<object, Layout>();
+
+/** Marks `statement` as laid out by `layout` (its code lines; the doc comment comes from the printed text). */
+export function withLayout<T extends StatementStructures>(statement: T, layout: Layout): T {
+  layouts.set(statement, layout);
+  return statement;
+}
+
+/**
+ * `text` (ts-morph's print of one statement, 4-space indented) in prettier's layout, or undefined when that is not
+ * certain.
+ */
+export function prettyStatement(statement: StatementStructures, text: string): string | undefined {
+  const layout = layouts.get(statement);
+  if (!layout && statement.kind !== StructureKind.Interface && statement.kind !== StructureKind.TypeAlias && statement.kind !== StructureKind.Function) return undefined;
+  const printed = layout ? { comments: leadingComment(text), code: [] } : reindented(text);
+  if (!printed) return undefined;
+  const code = layout ? layout() : codeLayout(statement.kind, printed.code);
+  // Own-line comments do not take part in prettier's line fitting: only code lines must fit.
+  if (!code || code.some((line) => line.length > WIDTH && !isComment(line))) return undefined;
+  return `${[...printed.comments, ...code].join("\n")}\n`;
+}
+
+/**
+ * The printed lines with prettier's indentation (4-space levels to 2-space ones; a doc comment's continuation lines,
+ * one space past their level, keep that space), split into the leading doc comment and the code; the code must not
+ * hold comments of its own, and nothing may be nested deeper than one level.
+ */
+function reindented(text: string): { comments: string[]; code: string[] } | undefined {
+  const lines = (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
+  const comments: string[] = [];
+  const code: string[] = [];
+  let inComment = false;
+  for (const line of lines) {
+    const spaces = line.length - line.trimStart().length;
+    const rest = line.slice(spaces);
+    const continuation = inComment && rest.startsWith("*");
+    const level = continuation ? (spaces - 1) / 4 : spaces / 4;
+    if (!Number.isInteger(level) || level > 1 || rest !== rest.trimEnd()) return undefined;
+    const out = `${"  ".repeat(level)}${continuation ? " " : ""}${rest}`;
+    if (inComment || rest.startsWith("/*")) {
+      inComment = !rest.endsWith("*/");
+      // A member's doc comment sits among the code lines, where prettier re-indents it like the member.
+      (code.length ? code : comments).push(out);
+    } else code.push(out);
+  }
+  return inComment ? undefined : { comments, code };
+}
+
+/** A top-level statement's doc comment as printed (at column 0, where prettier leaves it). */
+function leadingComment(text: string): string[] {
+  const lines = text.split("\n");
+  const end = lines.findIndex((line) => line.startsWith("*/") || line.startsWith(" */") || (line.startsWith("/**") && line.endsWith("*/")));
+  return lines[0]?.startsWith("/**") && end !== -1 ? lines.slice(0, end + 1) : [];
+}
+
+const isComment = (line: string): boolean => /^\s*(\/\*|\*)/.test(line);
+
+function codeLayout(kind: StatementStructures["kind"], code: readonly string[]): string[] | undefined {
+  if (kind === StructureKind.TypeAlias) return typeAliasLayout(code);
+  if (kind === StructureKind.Function) return guardLayout(code);
+  return interfaceLayout(code);
+}
+
+/** `export type X = T;`, or broken after `=`: `T` on the next line, else one union member a line. */
+function typeAliasLayout(code: readonly string[]): string[] | undefined {
+  const match = code.length === 1 ? /^(export type [\w$]+ =) (.+);$/.exec(code[0]!) : null;
+  if (!match || !TYPE_TEXT.test(match[2]!)) return undefined;
+  const [, head, type] = match as unknown as [string, string, string];
+  if (code[0]!.length <= WIDTH) return [code[0]!];
+  const members = unionMembers(type);
+  if (members.length < 2 || !members.every(isStringLiteral)) return undefined;
+  if (`  ${type};`.length <= WIDTH) return [head, `  ${type};`];
+  return [head, ...members.map((m, i) => `  | ${m}${i === members.length - 1 ? ";" : ""}`)];
+}
+
+/**
+ * `export function isX(value: unknown): value is X {`, one `return`, `}`: a signature too long has its parameter
+ * on a line of its own, a long logical return goes in parentheses.
+ */
+function guardLayout(code: readonly string[]): string[] | undefined {
+  const signature = code.length === 3 && code[2] === "}" ? /^(export function [\w$]+)\(value: unknown\)(: value is [\w$.]+ \{)$/.exec(code[0]!) : null;
+  const body = signature ? /^ {2}return ([^\n\\'`{}]+);$/.exec(code[1]!)?.[1] : undefined;
+  if (!signature || !body) return undefined;
+  const head = code[0]!.length <= WIDTH ? [code[0]!] : [`${signature[1]}(`, "  value: unknown,", `)${signature[2]}`];
+  if (code[1]!.length <= WIDTH) return [...head, code[1]!, "}"];
+  const parts = body.split(" && ");
+  if (parts.length !== 2 || parts.some((p) => p.includes("&&") || p.includes("||"))) return undefined;
+  if (`    ${body}`.length <= WIDTH) return [...head, "  return (", `    ${body}`, "  );", "}"];
+  return [...head, "  return (", `    ${parts[0]} &&`, `    ${parts[1]}`, "  );", "}"];
+}
+
+/**
+ * An enum's member object: its written type (members' docs on it) and the frozen object, both always expanded
+ * (prettier keeps an object or type literal expanded when its first member starts a line). Not claimed when a key
+ * is quoted without needing it (`"2"`, which prettier may unquote) or a text holds an escape (prettier re-quotes).
+ */
+export function enumObjectLayout(name: string, fields: readonly { doc: string; field: string }[], entries: readonly string[]): string[] | undefined {
+  if (!fields.length) return [`export const ${name}: {} = /* @__PURE__ */ Object.freeze({} as const);`];
+  const key = /^(readonly )?([\w$]+|"[^"\\]*[^\w$"][^"\\]*"): "[^"\\]*"[;,]$/;
+  if (!fields.every((f) => key.test(f.field)) || !entries.every((e) => key.test(e))) return undefined;
+  const docLines = (doc: string): string[] => (doc ? doc.trimEnd().split("\n").map((line) => `  ${line}`) : []);
+  return [`export const ${name}: {`, ...fields.flatMap((f) => [...docLines(f.doc), `  ${f.field}`]), "} = /* @__PURE__ */ Object.freeze({", ...entries.map((e) => `  ${e}`), "} as const);"];
+}
+
+/** The header, members one a line (a member too long for its line: its union one member a line), the closing brace. */
+function interfaceLayout(code: readonly string[]): string[] | undefined {
+  const [header, ...rest] = code;
+  if (!header || rest[rest.length - 1] !== "}" || rest.length < 2) return undefined;
+  if (!/^export interface [\w$]+(<[\w$]+>)?( extends [\w$.]+(<[\w$.]+>)?(, [\w$.]+(<[\w$.]+>)?)*)? \{$/.test(header)) return undefined;
+  const out = [header];
+  for (const line of rest.slice(0, -1)) {
+    if (isComment(line)) {
+      out.push(line);
+      continue;
+    }
+    const member = /^ {2}((?:readonly )?(?:[\w$]+|"[^"\\]*[^\w$"][^"\\]*")\??:) (.+);$/.exec(line);
+    if (!member || !TYPE_TEXT.test(member[2]!)) return undefined;
+    if (line.length <= WIDTH) {
+      out.push(line);
+      continue;
+    }
+    // Too long: the type on the next line if it fits there, else one union member a line.
+    const members = unionMembers(member[2]!);
+    if (members.length < 2 || !members.every(isStringLiteral)) return undefined;
+    if (`    ${member[2]};`.length <= WIDTH) out.push(`  ${member[1]}`, `    ${member[2]};`);
+    else out.push(`  ${member[1]}`, ...members.map((m, i) => `    | ${m}${i === members.length - 1 ? ";" : ""}`));
+  }
+  out.push("}");
+  return out;
+}
+
+/**
+ * Long unions are claimed only when every member is a string literal (`@odata.type`, enum members): other unions
+ * have layouts of their own in prettier (`T | null` stays on its line even when too long).
+ */
+const isStringLiteral = (member: string): boolean => /^"[^"\\]*"$/.test(member);
+
+/** A type's top-level union members (not inside `<...>` or a string literal). */
+function unionMembers(type: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === "<") depth++;
+    else if (c === ">") depth--;
+    else if (depth === 0 && type.startsWith(" | ", i)) {
+      members.push(type.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  members.push(type.slice(start));
+  return members;
+}
+
+/**
+ * A validation table, `export const X: TypeSchema<T> = /* @__PURE__ *\/ typeSchema(fqn, base, props[, derived])`, as
+ * prettier lays out the call: flat if it fits; else the last argument hugged (`() => ({` on the first line) when
+ * it is the only function, if that line fits; else every argument on its own line; the whole call on the next line
+ * when even `typeSchema(` does not fit beside the name (only without derived types: else not claimed).
+ */
+export function schemaLayout(head: string, fqn: string, base: string, properties: readonly string[], derived?: readonly string[]): string[] | undefined {
+  // An escape makes prettier choose the quotes; a key quoted without needing it (`"2"`) it may unquote.
+  if ([fqn, ...properties].some((text) => text.includes("\\")) || !properties.every((p) => /^([\w$]+|"[^"]*[^\w$"][^"]*"): /.test(p))) return undefined;
+  const call = "/* @__PURE__ */ typeSchema(";
+  const props = properties.length ? ["() => ({", ...properties.map((p) => `  ${p}`), "})"] : ["() => ({})"];
+  const broken = (indent: string): string[] => [
+    `${indent}${fqn},`,
+    `${indent}${base},`,
+    ...props.map((line, i) => `${indent}${line}${i === props.length - 1 ? "," : ""}`),
+    ...(derived ? derivedLines(indent, derived) : []),
+  ];
+  const flatArgs = [fqn, base, ...(properties.length ? [] : ["() => ({})"]), ...(derived ? [`(d) => d(${derived.join(", ")})`] : [])];
+  if (!properties.length || derived) {
+    const flat = `${head} = ${call}${flatArgs.join(", ")});`;
+    if (!properties.length && flat.length <= WIDTH) return [flat];
+    if (`${head} = ${call}`.length > WIDTH) return properties.length || derived ? [`${head} =`, `  ${call}`, ...broken("    "), "  );"] : undefined;
+    return [`${head} = ${call}`, ...broken("  "), ");"];
+  }
+  // Hugged only when the props are the only function among the arguments: after `() => BASE`, prettier breaks all.
+  const hug = base === "undefined" ? `${fqn}, ${base}, () => ({` : undefined;
+  if (hug && `${head} = ${call}${hug}`.length <= WIDTH) return [`${head} = ${call}${hug}`, ...properties.map((p) => `  ${p}`), "}));"];
+  if (`${head} = ${call}`.length <= WIDTH) return [`${head} = ${call}`, ...broken("  "), ");"];
+  if (hug && `  ${call}${hug}`.length <= WIDTH) return [`${head} =`, `  ${call}${hug}`, ...properties.map((p) => `    ${p}`), "  }));"];
+  return [`${head} =`, `  ${call}`, ...broken("    "), "  );"];
+}
+
+/** `(d) => d(A, B),` if it fits; else the call on the next line; else one argument a line. */
+function derivedLines(indent: string, derived: readonly string[]): string[] {
+  const flat = `${indent}(d) => d(${derived.join(", ")}),`;
+  if (flat.length <= WIDTH) return [flat];
+  if (`${indent}  d(${derived.join(", ")}),`.length <= WIDTH) return [`${indent}(d) =>`, `${indent}  d(${derived.join(", ")}),`];
+  return [`${indent}(d) =>`, `${indent}  d(`, ...derived.map((d) => `${indent}    ${d},`), `${indent}  ),`];
+}

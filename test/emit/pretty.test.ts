@@ -1,0 +1,51 @@
+/**
+ * The statements the emitter lays out itself (emit/pretty.ts) must be byte for byte what prettier makes of them;
+ * names of every length drive each layout: flat, hugged, broken, broken after `=`, unions on the next line or one
+ * member a line. The corpus tests check the same on the real metadata (formatted chunk by chunk = formatted whole).
+ */
+import { jest } from "@jest/globals";
+import { emitModel } from "../../generator/emit/index.js";
+import { formatChunk } from "../../generator/format/prettier.js";
+import { complex, entity, enumType, modelOf, prop } from "./model-builder.js";
+import { templates } from "../helpers.js";
+
+// prettier over every claimed statement: seconds on a loaded machine.
+jest.setTimeout(60_000);
+
+const long = (n: number): string => `t${"x".repeat(n)}`;
+
+function model() {
+  // Short names in a short namespace hug the table's last argument; long ones break the call, or the line after `=`.
+  const short = [1, 20, 40, 50].flatMap((n) => [complex(`x.y.${long(n)}`, [prop("p", "Edm.String")]), complex(`x.y.${long(n)}Empty`)]);
+  const types = [8, 30, 45, 55, 62, 70, 85].flatMap((n) => {
+    const name = long(n);
+    return [
+      entity(`microsoft.graph.${name}`, [prop("id", "Edm.String"), prop(`${name}Value`, "Edm.String"), prop("kind", `microsoft.graph.${name}Kind`)], { baseType: n > 40 ? "microsoft.graph.base" : undefined }),
+      entity(`microsoft.graph.${name}Derived`, [prop("extra", "Edm.Int32")], { baseType: `microsoft.graph.${name}` }),
+      complex(`microsoft.graph.${name}Info`, n % 2 ? [] : [prop("info", "Edm.Boolean")]),
+      enumType(`microsoft.graph.${name}Kind`, ["a", `${name}Member`, "c"]),
+    ];
+  });
+  // Derived types enough for `(d) => d(...)` to move to its own line, and to break one a line.
+  const derived = (base: string, count: number, n: number) => Array.from({ length: count }, (_, i) => entity(`microsoft.graph.${base}${i}${long(n)}`, [], { baseType: `microsoft.graph.${base}` }));
+  const families = [entity("microsoft.graph.few"), ...derived("few", 3, 16), entity("microsoft.graph.many"), ...derived("many", 6, 20)];
+  return modelOf(entity("microsoft.graph.base", [prop("id", "Edm.String")]), ...types, ...short, ...families);
+}
+
+test("every statement laid out without prettier is what prettier prints, in every layout the names force", async () => {
+  const { files } = emitModel(model(), { templates: await templates(), sources: ["model"] });
+  const claimed = files.flatMap((f) => f.chunks ?? []).flatMap((c) => c.parts ?? []).filter((p) => p.formatted);
+  for (const part of claimed) expect(await formatChunk(part.text)).toBe(part.text);
+  const text = claimed.map((p) => p.text).join("\n");
+  // Each layout is exercised, so each is checked against prettier above.
+  expect(text).toMatch(/= \/\* @__PURE__ \*\/ typeSchema\("[^"]+", undefined, \(\) => \(\{\n/);
+  expect(text).toMatch(/= \/\* @__PURE__ \*\/ typeSchema\(\n {2}"/);
+  expect(text).toMatch(/ =\n {2}\/\* @__PURE__ \*\/ typeSchema\(/);
+  expect(text).toMatch(/\(d\) =>\n {4}d\([^\n]+\),\n/);
+  expect(text).toMatch(/\(d\) =>\n {4}d\(\n/);
+  expect(text).toMatch(/"@odata\.type"\?:\n {4}\| "#/);
+  expect(text).toMatch(/"@odata\.type"\?:\n {4}"#/);
+  expect(text).toMatch(/ {2}return \(\n {4}typeof value === "string" &&/);
+  expect(text).toMatch(/^export type \w+ =\n {2}"/m);
+  expect(claimed.length).toBeGreaterThan(40);
+});
