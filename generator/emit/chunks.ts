@@ -124,8 +124,8 @@ function chunkParts(prefix: string, statements: readonly StatementStructures[]):
     last = undefined;
   };
   for (const statement of statements) {
-    const printed = printStatements([statement]);
-    const pretty = prettyStatement(statement, printed);
+    const pretty = prettyStatement(statement, printStatements);
+    const printed = pretty === undefined ? printStatements([statement]) : "";
     if (pretty === undefined) {
       // Joined as printStatements joins them: a blank line between statements, none between two imports.
       run += last && !(isImport(last) && isImport(statement)) ? `\n${printed}` : printed;

@@ -30,17 +30,20 @@ export function withLayout<T extends StatementStructures>(statement: T, layout: 
 }
 
 /**
- * `text` (ts-morph's print of one statement, 4-space indented) in prettier's layout, or undefined when that is not
- * certain.
+ * The statement in prettier's layout, or undefined when that is not certain; `print` is ts-morph's printer
+ * (4-space indented), for the doc comment and the statements laid out from their printed text.
  */
-export function prettyStatement(statement: StatementStructures, text: string): string | undefined {
+export function prettyStatement(statement: StatementStructures, print: (statements: StatementStructures[]) => string): string | undefined {
   const layout = layouts.get(statement);
   if (!layout && statement.kind !== StructureKind.Interface && statement.kind !== StructureKind.TypeAlias && statement.kind !== StructureKind.Function) return undefined;
-  const printed = layout ? { comments: leadingComment(text), code: [] } : reindented(text);
+  // A laid-out statement needs only its doc comment printed: the same docs on an empty declaration.
+  const printed = layout ? { comments: leadingComment(print([{ kind: StructureKind.TypeAlias, name: "_", type: "0", docs: "docs" in statement ? statement.docs : [] }])), code: [] } : reindented(print([statement]));
   if (!printed) return undefined;
   const code = layout ? layout() : codeLayout(statement.kind, printed.code);
-  // Own-line comments do not take part in prettier's line fitting: only code lines must fit.
-  if (!code || code.some((line) => line.length > WIDTH && !isComment(line))) return undefined;
+  // Own-line comments do not take part in prettier's line fitting: only code lines must fit. A table's
+  // `export const X: TypeSchema<T> =` has nowhere to break, and prettier leaves it long.
+  const unbreakable = (line: string): boolean => isComment(line) || (layout !== undefined && /^export const [\w$]+: [\w$]+<[\w$.]+> =$/.test(line));
+  if (!code || code.some((line) => line.length > WIDTH && !unbreakable(line))) return undefined;
   return `${[...printed.comments, ...code].join("\n")}\n`;
 }
 
@@ -202,7 +205,11 @@ export function schemaLayout(head: string, fqn: string, base: string, properties
   if (!properties.length || derived) {
     const flat = `${head} = ${call}${flatArgs.join(", ")});`;
     if (!properties.length && flat.length <= WIDTH) return [flat];
-    if (`${head} = ${call}`.length > WIDTH) return properties.length || derived ? [`${head} =`, `  ${call}`, ...broken("    "), "  );"] : undefined;
+    if (`${head} = ${call}`.length > WIDTH) {
+      // The call moves to the next line, flat there if it fits.
+      if (!properties.length && `  ${call}${flatArgs.join(", ")});`.length <= WIDTH) return [`${head} =`, `  ${call}${flatArgs.join(", ")});`];
+      return [`${head} =`, `  ${call}`, ...broken("    "), "  );"];
+    }
     return [`${head} = ${call}`, ...broken("  "), ");"];
   }
   // Hugged only when the props are the only function among the arguments: after `() => BASE`, prettier breaks all.
