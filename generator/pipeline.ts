@@ -8,7 +8,7 @@ import type { ChunkCache } from "./format/prettier.js";
 import { defaultPoolSize, runOn, WorkerPool } from "./parallel/pool.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
 import type { ModelLimits } from "./model/bases.js";
-import { buildModel } from "./model/build.js";
+import { buildModel } from "./model/docs/build.js";
 import { diagnostic, type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
 
 export { InternalError } from "./errors.js";
@@ -98,7 +98,7 @@ function stage<T>(file: string | undefined, work: () => T): T {
  * SDK's build) does not pay for loading the XML parser.
  */
 async function csdlPath() {
-  const [{ parseCsdl }, { modelFromCsdl }, { mergeModels }] = await Promise.all([import("./csdl/parse.js"), import("./model/csdl-build.js"), import("./model/merge.js")]);
+  const [{ parseCsdl }, { modelFromCsdl }, { mergeModels }] = await Promise.all([import("./csdl/parse.js"), import("./model/csdl/build.js"), import("./model/merge/merge.js")]);
   return { parseCsdl, modelFromCsdl, mergeModels };
 }
 

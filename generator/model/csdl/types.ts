@@ -10,10 +10,10 @@ import {
   type Property,
   type StructuredType,
   type TypeDefinition,
-} from "../types/index.js";
-import { deprecationOf, descriptionOf } from "./csdl-annotations.js";
-import { edmPrimitive } from "./csdl-names.js";
-import { comparePositions, resolveTypeUse, type BuildContext, type Declared } from "./csdl-registry.js";
+} from "../../types/index.js";
+import { deprecationOf, descriptionOf } from "./annotations.js";
+import { edmPrimitive } from "./names.js";
+import { comparePositions, resolveTypeUse, type BuildContext, type Declared } from "./registry.js";
 
 /** `{ description }` / `{ deprecation }` only when there is one, so absent fields stay absent in the model. */
 export function documented(description: string | undefined, deprecation: string | undefined): { description?: string; deprecation?: string } {

@@ -1,8 +1,8 @@
-import { diagnostic, type CsdlStructuredType, type Diagnostic, type Position } from "../types/index.js";
-import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "./bases.js";
-import { tooDeep } from "./inheritance.js";
-import type { Names } from "./csdl-names.js";
-import type { Declared, Registry } from "./csdl-registry.js";
+import { diagnostic, type CsdlStructuredType, type Diagnostic, type Position } from "../../types/index.js";
+import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "../bases.js";
+import { tooDeep } from "../docs/inheritance.js";
+import type { Names } from "./names.js";
+import type { Declared, Registry } from "./registry.js";
 
 /**
  * Resolves every structured type's `BaseType` (fqn -> base fqn). A base that names nothing, names an enum or type

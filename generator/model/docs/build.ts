@@ -1,7 +1,7 @@
-import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../types/index.js";
+import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../../types/index.js";
 import { collectDeclarations, descriptionOf, factOf } from "./declarations.js";
 import { addInlineEnums } from "./inline-enums.js";
-import { ancestorsOf as ancestors, type ModelLimits } from "./bases.js";
+import { ancestorsOf as ancestors, type ModelLimits } from "../bases.js";
 import { resolveBaseTypes } from "./inheritance.js";
 import { buildProperties } from "./properties.js";
 import { createResolver } from "./resolve.js";

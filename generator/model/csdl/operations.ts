@@ -1,8 +1,8 @@
-import { diagnostic, type Operation, type Parameter, type Position, type TypedValue, type TypeUse } from "../types/index.js";
-import { deprecationOf, descriptionOf, isOptional } from "./csdl-annotations.js";
-import type { Scope } from "./csdl-names.js";
-import { resolveTypeUse, type BuildContext, type OperationEntry } from "./csdl-registry.js";
-import { documented } from "./csdl-types.js";
+import { diagnostic, type Operation, type Parameter, type Position, type TypedValue, type TypeUse } from "../../types/index.js";
+import { deprecationOf, descriptionOf, isOptional } from "./annotations.js";
+import type { Scope } from "./names.js";
+import { resolveTypeUse, type BuildContext, type OperationEntry } from "./registry.js";
+import { documented } from "./types.js";
 
 /**
  * An Action or Function. A bound operation's first parameter is its binding parameter (the value it is called on),

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type DocPage, type EnumMember, type Position } from "../types/index.js";
+import { diagnostic, type Diagnostic, type DocPage, type EnumMember, type Position } from "../../types/index.js";
 
 export const DEFAULT_NAMESPACE = "microsoft.graph";
 

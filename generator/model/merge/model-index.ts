@@ -1,4 +1,4 @@
-import type { EnumType, Model, Property, StructuredType, TypeDefinition, TypeUse } from "../types/index.js";
+import type { EnumType, Model, Property, StructuredType, TypeDefinition, TypeUse } from "../../types/index.js";
 
 /**
  * One model's declarations by lower-cased fully qualified name (the docs sometimes spell a name in another case

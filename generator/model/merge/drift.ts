@@ -1,5 +1,5 @@
-import { DIAGNOSTIC_KINDS, diagnostic, type Diagnostic, type DiagnosticKind, type EnumType, type Position, type StructuredType } from "../types/index.js";
-import { lower, sameTypeUse, typeText, type ModelIndex } from "./merge-index.js";
+import { DIAGNOSTIC_KINDS, diagnostic, type Diagnostic, type DiagnosticKind, type EnumType, type Position, type StructuredType } from "../../types/index.js";
+import { lower, sameTypeUse, typeText, type ModelIndex } from "./model-index.js";
 
 /**
  * Where the docs and the metadata disagree. Every message starts with its subject (`fqn` or `fqn/property`) and

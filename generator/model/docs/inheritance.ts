@@ -1,6 +1,6 @@
-import { diagnostic, type Diagnostic, type Position } from "../types/index.js";
+import { diagnostic, type Diagnostic, type Position } from "../../types/index.js";
 import { factOf, type Declarations } from "./declarations.js";
-import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "./bases.js";
+import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "../bases.js";
 import { resolveLink, type Resolved, type Resolver } from "./resolve.js";
 
 /**

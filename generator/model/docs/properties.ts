@@ -1,7 +1,7 @@
-import { diagnostic, type Diagnostic, type EnumType, type Property, type PropertyRow, type TypeUse } from "../types/index.js";
+import { diagnostic, type Diagnostic, type EnumType, type Property, type PropertyRow, type TypeUse } from "../../types/index.js";
 import type { TypeDeclaration } from "./declarations.js";
 import { resolveLink, type Resolver } from "./resolve.js";
-import { primitiveName } from "./primitives.js";
+import { primitiveName } from "../primitives.js";
 
 export interface PropertyContext {
   resolve: Resolver;

@@ -10,8 +10,8 @@ import {
   type Diagnostic,
   type Position,
   type TypeUse,
-} from "../types/index.js";
-import { edmPrimitive, isEdm, splitCollection, type Names, type Scope } from "./csdl-names.js";
+} from "../../types/index.js";
+import { edmPrimitive, isEdm, splitCollection, type Names, type Scope } from "./names.js";
 
 /** One named schema child, with the fully qualified name it declares and the scope its references resolve in. */
 export interface Declared<T> {
