@@ -1,6 +1,5 @@
-import { diagnostic, type CsdlStructuredType, type Diagnostic, type Position } from "../../types/index.js";
-import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "../bases.js";
-import { tooDeep } from "../docs/inheritance.js";
+import { diagnostic, type CsdlStructuredType, type Diagnostic } from "../../types/index.js";
+import { DEFAULT_MAX_INHERITANCE_DEPTH, enforceShape } from "../bases.js";
 import type { Names } from "./names.js";
 import type { Declared, Registry } from "./registry.js";
 
@@ -36,11 +35,7 @@ export function resolveCsdlBases(registry: Registry, names: Names, maxDepth = DE
   }
 
   const order = structured.map((type) => type.fqn);
-  const at = (fqn: string): Position => registry.types.get(fqn)!.element.at;
-  for (const { dropped, members } of breakCycles(order, bases)) {
-    diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${members.join(" -> ")}; the base of ${dropped} is dropped`, at(dropped)));
-  }
-  for (const cut of limitDepth(order, bases, maxDepth)) diagnostics.push(tooDeep(cut.key, cut.base, cut.root, maxDepth, at(cut.key)));
+  enforceShape(order, bases, maxDepth, { name: (fqn) => fqn, at: (fqn) => registry.types.get(fqn)!.element.at }, diagnostics);
   return { bases, diagnostics };
 }
 

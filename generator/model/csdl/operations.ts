@@ -1,4 +1,5 @@
-import { diagnostic, type Operation, type Parameter, type Position, type TypedValue, type TypeUse } from "../../types/index.js";
+import { diagnostic, type Operation, type Parameter, type Position, type TypedValue } from "../../types/index.js";
+import { nullability, typeUseText } from "../type-use.js";
 import { deprecationOf, descriptionOf, isOptional } from "./annotations.js";
 import type { Scope } from "./names.js";
 import { resolveTypeUse, type BuildContext, type OperationEntry } from "./registry.js";
@@ -65,18 +66,13 @@ function parameterNames(parameters: readonly { name: string; at: Position }[], f
 /** Parameters and return values follow the property rule: nullable unless said otherwise, a collection never null. */
 function typedValue(context: BuildContext, written: string, nullable: boolean | undefined, scope: Scope, at: Position, what: string): TypedValue {
   const { type, collection } = resolveTypeUse(context, written, scope, at, what);
-  return { type, collection, nullable: collection ? false : (nullable ?? true) };
-}
-
-export function typeText(type: TypeUse): string {
-  return type.kind === "primitive" ? `Edm.${type.edm}` : type.kind === "named" ? type.fqn : type.written;
+  return { type, collection, nullable: nullability(collection, false, nullable).nullable };
 }
 
 /** What overloads of one name are told apart by first: unbound ones, then by the type they are bound to. */
 function bindingKey(operation: Operation): string {
   if (!operation.binding) return "";
-  const text = typeText(operation.binding.type);
-  return operation.binding.collection ? `Collection(${text})` : text;
+  return typeUseText(operation.binding.type, operation.binding.collection);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type TypeDefinition,
 } from "../../types/index.js";
 import { deprecationOf, descriptionOf } from "./annotations.js";
+import { nullability } from "../type-use.js";
 import { edmPrimitive } from "./names.js";
 import { comparePositions, resolveTypeUse, type BuildContext, type Declared } from "./registry.js";
 
@@ -68,8 +69,7 @@ function buildProperties(type: Declared<CsdlStructuredType>, context: BuildConte
       name: source.name,
       type: use,
       collection,
-      nullable: collection || isKey ? false : (source.nullable ?? true),
-      ...(collection && source.nullable !== false ? { collectionNullable: true } : {}),
+      ...nullability(collection, isKey, source.nullable),
       ...documented(descriptionOf(annotations), undefined),
       deprecated: deprecation !== undefined,
       navigation,

@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic, type Position } from "../../types/index.js";
 import { factOf, type Declarations } from "./declarations.js";
-import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "../bases.js";
+import { DEFAULT_MAX_INHERITANCE_DEPTH, enforceShape } from "../bases.js";
 import { resolveLink, type Resolved, type Resolver } from "./resolve.js";
 
 /**
@@ -47,15 +47,6 @@ export function resolveBaseTypes(declarations: Declarations, resolve: Resolver, 
     where.set(key, base.at);
   }
   const order = sorted.map(([key]) => key);
-  const fqn = (key: string): string => declarations.types.get(key)!.fqn;
-  for (const { dropped, members } of breakCycles(order, bases)) {
-    diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${members.map(fqn).join(" -> ")}; the base of ${fqn(dropped)} is dropped`, where.get(dropped)));
-  }
-  for (const cut of limitDepth(order, bases, maxDepth)) diagnostics.push(tooDeep(fqn(cut.key), fqn(cut.base), fqn(cut.root), maxDepth, where.get(cut.key)));
+  enforceShape(order, bases, maxDepth, { name: (key) => declarations.types.get(key)!.fqn, at: (key) => where.get(key) }, diagnostics);
   return { bases, diagnostics };
-}
-
-/** The diagnostic for a chain cut at the depth limit, the same for docs and metadata. */
-export function tooDeep(type: string, base: string, root: string, maxDepth: number, at: Position | undefined): Diagnostic {
-  return diagnostic("inheritance-too-deep", `${type} is more than ${maxDepth} levels below ${root} (the inheritance depth limit: --max-inheritance-depth, config limits.maxInheritanceDepth); its base ${base} is dropped`, at);
 }

@@ -1,5 +1,6 @@
 import { DIAGNOSTIC_KINDS, diagnostic, type Diagnostic, type DiagnosticKind, type EnumType, type Position, type StructuredType } from "../../types/index.js";
-import { lower, sameTypeUse, typeText, type ModelIndex } from "./model-index.js";
+import { typeUseText } from "../type-use.js";
+import { lower, sameTypeUse, type ModelIndex } from "./model-index.js";
 
 /**
  * Where the docs and the metadata disagree. Every message starts with its subject (`fqn` or `fqn/property`) and
@@ -56,7 +57,7 @@ export function typeDrift(meta: StructuredType, docs: StructuredType, sides: Dri
     if (!found) {
       drift.add("property-not-in-metadata", `${meta.fqn}/${property.name}`, `documented, but neither ${meta.fqn} nor its base types declare it in the metadata`, property.at, metadataPlace);
     } else if (!sameTypeUse(property, found.property, sides.metadata)) {
-      const detail = `the docs type it ${typeText(property.type, property.collection)}, the metadata ${typeText(found.property.type, found.property.collection)}`;
+      const detail = `the docs type it ${typeUseText(property.type, property.collection)}, the metadata ${typeUseText(found.property.type, found.property.collection)}`;
       drift.add("property-type-mismatch", `${meta.fqn}/${property.name}`, detail, property.at, { side: "metadata", at: found.property.at });
     }
   }
