@@ -10,6 +10,7 @@ import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from 
 import type { ModelLimits } from "./model/bases.js";
 import { buildModel } from "./model/docs/build.js";
 import { diagnostic, type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
+import { compareStrings } from "./order.js";
 
 export { InternalError } from "./errors.js";
 
@@ -282,6 +283,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort((a, b) => {
     const [fa, la, ca] = key(a);
     const [fb, lb, cb] = key(b);
-    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    return compareStrings(fa, fb) || la - lb || ca - cb || compareStrings(a.code, b.code);
   });
 }

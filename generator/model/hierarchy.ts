@@ -1,4 +1,5 @@
 import type { Model, StructuredType } from "../types/index.js";
+import { compareStrings } from "../order.js";
 
 /** Queries over the inheritance tree that emit needs; computed once per model. */
 export interface Hierarchy {
@@ -35,7 +36,7 @@ export function hierarchyOf(model: Model): Hierarchy {
         found.push(next);
         stack.push(...(children.get(next.fqn) ?? []));
       }
-      found.sort((a, b) => (a.fqn < b.fqn ? -1 : a.fqn > b.fqn ? 1 : 0));
+      found.sort((a, b) => compareStrings(a.fqn, b.fqn));
       cache.set(fqn, found);
     }
     return found;

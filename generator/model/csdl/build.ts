@@ -7,8 +7,7 @@ import { buildOperation, sortOperations } from "./operations.js";
 import { collectRegistry, type BuildContext } from "./registry.js";
 import { indexAnnotations } from "./targets.js";
 import { buildEnumType, buildStructuredType, buildTypeDefinition } from "./types.js";
-
-const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+import { byName } from "../../order.js";
 
 /**
  * The CSDL half of the model stage: parsed metadata documents in, one typed model out. Pure, and like `buildModel`

@@ -2,6 +2,7 @@ import { diagnostic, type CsdlStructuredType, type Diagnostic } from "../../type
 import { DEFAULT_MAX_INHERITANCE_DEPTH, enforceShape } from "../bases.js";
 import type { Names } from "./names.js";
 import type { Declared, Registry } from "./registry.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * Resolves every structured type's `BaseType` (fqn -> base fqn). A base that names nothing, names an enum or type
@@ -15,7 +16,7 @@ export function resolveCsdlBases(registry: Registry, names: Names, maxDepth = DE
   const bases = new Map<string, string>();
   const structured: Declared<CsdlStructuredType>[] = [];
   for (const entry of registry.types.values()) if (entry.kind === "structured") structured.push(entry);
-  structured.sort((a, b) => (a.fqn < b.fqn ? -1 : a.fqn > b.fqn ? 1 : 0));
+  structured.sort((a, b) => compareStrings(a.fqn, b.fqn));
 
   for (const type of structured) {
     const written = type.element.baseType;

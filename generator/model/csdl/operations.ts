@@ -4,6 +4,7 @@ import { deprecationOf, descriptionOf, isOptional } from "./annotations.js";
 import type { Scope } from "./names.js";
 import { resolveTypeUse, type BuildContext, type OperationEntry } from "./registry.js";
 import { documented } from "./types.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * An Action or Function. A bound operation's first parameter is its binding parameter (the value it is called on),
@@ -81,10 +82,5 @@ function bindingKey(operation: Operation): string {
  */
 export function sortOperations(operations: Operation[]): Operation[] {
   const keys = new Map(operations.map((operation) => [operation, bindingKey(operation)]));
-  return operations.sort((a, b) => {
-    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-    const x = keys.get(a)!;
-    const y = keys.get(b)!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return operations.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(keys.get(a)!, keys.get(b)!));
 }

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic, type Position } from "../../types/index.js
 import { factOf, type Declarations } from "./declarations.js";
 import { DEFAULT_MAX_INHERITANCE_DEPTH, enforceShape } from "../bases.js";
 import { resolveLink, type Resolved, type Resolver } from "./resolve.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * Resolves every type's base type (keyed by lower-cased fqn), from the annotation's `baseType` or, failing that,
@@ -14,7 +15,7 @@ export function resolveBaseTypes(declarations: Declarations, resolve: Resolver, 
   const diagnostics: Diagnostic[] = [];
   const bases = new Map<string, string>();
   const where = new Map<string, Position>();
-  const sorted = [...declarations.types.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...declarations.types.entries()].sort(([a], [b]) => compareStrings(a, b));
   for (const [key, declaration] of sorted) {
     // A type on several pages: the base a page states wins over a page that states none (factOf).
     const annotation = factOf(declaration, (page) => (page.annotation?.baseType ? page.annotation : undefined));

@@ -1,6 +1,7 @@
 import { DIAGNOSTIC_KINDS, diagnostic, type Diagnostic, type DiagnosticKind, type EnumType, type Position, type StructuredType } from "../../types/index.js";
 import { typeUseText } from "../type-use.js";
 import { lower, sameTypeUse, type ModelIndex } from "./model-index.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * Where the docs and the metadata disagree. Every message starts with its subject (`fqn` or `fqn/property`) and
@@ -20,7 +21,7 @@ export class DriftCollector {
   sorted(): Diagnostic[] {
     const code = (d: Diagnostic): string => DIAGNOSTIC_KINDS[d.kind].code;
     return [...this.entries]
-      .sort((a, b) => (code(a.diagnostic) < code(b.diagnostic) ? -1 : code(a.diagnostic) > code(b.diagnostic) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : a.sequence - b.sequence))
+      .sort((a, b) => compareStrings(code(a.diagnostic), code(b.diagnostic)) || compareStrings(a.key, b.key) || a.sequence - b.sequence)
       .map((e) => e.diagnostic);
   }
 }
