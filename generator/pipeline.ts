@@ -8,8 +8,9 @@ import type { ChunkCache } from "./format/prettier.js";
 import { defaultPoolSize, runOn, WorkerPool } from "./parallel/pool.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
 import type { ModelLimits } from "./model/bases.js";
-import { buildModel } from "./model/build.js";
+import { buildModel } from "./model/docs/build.js";
 import { diagnostic, type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
+import { compareStrings } from "./order.js";
 
 export { InternalError } from "./errors.js";
 
@@ -98,7 +99,7 @@ function stage<T>(file: string | undefined, work: () => T): T {
  * SDK's build) does not pay for loading the XML parser.
  */
 async function csdlPath() {
-  const [{ parseCsdl }, { modelFromCsdl }, { mergeModels }] = await Promise.all([import("./csdl/parse.js"), import("./model/csdl-build.js"), import("./model/merge.js")]);
+  const [{ parseCsdl }, { modelFromCsdl }, { mergeModels }] = await Promise.all([import("./csdl/parse.js"), import("./model/csdl/build.js"), import("./model/merge/merge.js")]);
   return { parseCsdl, modelFromCsdl, mergeModels };
 }
 
@@ -282,6 +283,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort((a, b) => {
     const [fa, la, ca] = key(a);
     const [fb, lb, cb] = key(b);
-    return fa < fb ? -1 : fa > fb ? 1 : la - lb || ca - cb || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    return compareStrings(fa, fb) || la - lb || ca - cb || compareStrings(a.code, b.code);
   });
 }

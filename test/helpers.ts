@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { main } from "../generator/cli/main.js";
 import type { Templates } from "../generator/emit/index.js";
 import { parseMarkdownPage } from "../generator/markdown/page.js";
-import { buildModel } from "../generator/model/build.js";
+import { buildModel } from "../generator/model/docs/build.js";
 import { runPipeline } from "../generator/pipeline.js";
 import { readTemplates } from "../generator/read/templates.js";
 import type { Diagnostic, DocPage, EnumType, Model, StructuredType } from "../generator/types/index.js";

@@ -76,11 +76,6 @@ export class MemoryParseCache implements ParseCache {
   setChunk(key: string, text: string): void {
     this.chunks.set(key, text);
   }
-
-  /** Pages held (chunks aside). */
-  get size(): number {
-    return this.entries.size;
-  }
 }
 
 /** The default folder of the disk cache, under the working directory. */

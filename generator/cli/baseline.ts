@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../config/vocabulary.js";
 import { UNUSABLE_KINDS, type Diagnostic } from "../types/index.js";
+import { compareStrings } from "../order.js";
 
 /**
  * A baseline: the diagnostics a team accepted when it adopted the tool, so CI fails only on new ones. An entry is
@@ -36,7 +37,7 @@ export function baselineOf(diagnostics: readonly Diagnostic[]): BaselineFile {
     entry.count++;
     counts.set(key, entry);
   }
-  const entries = [...counts.values()].sort((a, b) => (a.file === b.file ? (a.code === b.code ? (a.subject < b.subject ? -1 : 1) : a.code < b.code ? -1 : 1) : a.file < b.file ? -1 : 1));
+  const entries = [...counts.values()].sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.code, b.code) || compareStrings(a.subject, b.subject));
   return { "graph-typegen-baseline": 1, entries };
 }
 

@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_KINDS, type Diagnostic, type DiagnosticKind, type Position, type Severity } from "../types/index.js";
+import { compareStrings } from "../order.js";
 
 /**
  * Renderers of the drift diagnostics (GT31xx, from `mergeModels`) for a docs team: a Markdown report to paste
@@ -23,7 +24,7 @@ const TITLES: Partial<Record<DiagnosticKind, string>> = {
 
 const DRIFT_KINDS = (Object.keys(DIAGNOSTIC_KINDS) as DiagnosticKind[])
   .filter((kind) => DIAGNOSTIC_KINDS[kind].code.startsWith("GT31"))
-  .sort((a, b) => (DIAGNOSTIC_KINDS[a].code < DIAGNOSTIC_KINDS[b].code ? -1 : 1));
+  .sort((a, b) => compareStrings(DIAGNOSTIC_KINDS[a].code, DIAGNOSTIC_KINDS[b].code));
 
 /** Where a drift kind puts `at` when it has no related place: the undocumented kinds have only a metadata place. */
 const AT_IN_METADATA = new Set<DiagnosticKind>(["type-not-documented", "property-not-documented"]);

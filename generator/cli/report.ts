@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_KINDS, type Diagnostic, type DiagnosticKind } from "../types/index.js";
+import { compareStrings } from "../order.js";
 
 export type ReporterName = "text" | "json" | "github";
 export const REPORTERS: readonly ReporterName[] = ["text", "json", "github"];
@@ -36,7 +37,7 @@ export const plural = (n: number, word: string): string => `${n} ${word}${n === 
 
 /** `GT3002 ×112, GT3001 ×75, ...`: the codes of those diagnostics, most frequent first, at most `max`. */
 export function topCodes(diagnostics: readonly Diagnostic[], max = 3): string {
-  const rows = countByKind(diagnostics).sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+  const rows = countByKind(diagnostics).sort((a, b) => b.count - a.count || compareStrings(a.code, b.code));
   const shown = rows.slice(0, max).map((r) => `${r.code} ×${r.count}`);
   return rows.length > max ? `${shown.join(", ")}, ${plural(rows.length - max, "other code")}` : shown.join(", ");
 }
@@ -56,7 +57,7 @@ export function countByKind(diagnostics: readonly Diagnostic[]): { code: string;
   for (const d of diagnostics) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
   return [...counts.entries()]
     .map(([kind, count]) => ({ code: DIAGNOSTIC_KINDS[kind].code, kind, severity: DIAGNOSTIC_KINDS[kind].severity, count }))
-    .sort((a, b) => (a.code < b.code ? -1 : 1));
+    .sort((a, b) => compareStrings(a.code, b.code));
 }
 
 export function summaryTable(diagnostics: readonly Diagnostic[]): string {

@@ -1,5 +1,5 @@
 import type { CsdlAnnotation, CsdlAnnotationsBlock, CsdlAnnotationValue, CsdlScalarKind } from "../types/index.js";
-import { attribute, childrenNamed, invalid, optional, requiredAttributes, type ReadContext } from "./read.js";
+import { attribute, childrenNamed, invalid, optional, requiredAttributes, type ReadContext } from "./attributes.js";
 import type { XmlElement } from "./tree.js";
 
 /**

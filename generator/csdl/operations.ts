@@ -8,7 +8,7 @@ import {
   optionalBoolean,
   requiredAttributes,
   type ReadContext,
-} from "./read.js";
+} from "./attributes.js";
 import type { XmlElement } from "./tree.js";
 
 /** `<Action>` or `<Function>`: parameters in order (the binding parameter first when bound), then the return type. */

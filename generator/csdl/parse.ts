@@ -1,6 +1,6 @@
 import { diagnostic, type CsdlDocument, type Diagnostic, type SourceText } from "../types/index.js";
 import { resolveLimits, type CsdlLimits } from "./limits.js";
-import { childrenNamed, optional, type ReadContext } from "./read.js";
+import { childrenNamed, optional, type ReadContext } from "./attributes.js";
 import { readSchema } from "./schema.js";
 import type { XmlElement } from "./tree.js";
 import { readXml } from "./xml.js";

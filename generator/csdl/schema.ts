@@ -1,7 +1,7 @@
 import type { CsdlEntityContainer, CsdlSchema } from "../types/index.js";
 import { readAnnotations, readAnnotationsBlock } from "./annotations.js";
 import { readOperation } from "./operations.js";
-import { attribute, checkName, childrenNamed, optional, requiredAttributes, type ReadContext } from "./read.js";
+import { attribute, checkName, childrenNamed, optional, requiredAttributes, type ReadContext } from "./attributes.js";
 import { readEnumType, readStructuredType, readTypeDefinition } from "./structured.js";
 import type { XmlElement } from "./tree.js";
 

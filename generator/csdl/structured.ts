@@ -16,7 +16,7 @@ import {
   optionalBoolean,
   requiredAttributes,
   type ReadContext,
-} from "./read.js";
+} from "./attributes.js";
 import type { XmlElement } from "./tree.js";
 
 /** `<EntityType>` or `<ComplexType>`: the same shape; only entity types may have a Key. */

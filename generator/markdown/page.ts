@@ -3,7 +3,7 @@ import { visit } from "unist-util-visit";
 import { diagnostic, type Diagnostic, type DocPage, type SourceText } from "../types/index.js";
 import { isAnnotationComment, readAnnotation } from "./annotation.js";
 import { enumNameFromHeading, isEnumTable, readEnumTable } from "./enums.js";
-import { crossCheckJson } from "./drift.js";
+import { crossCheckJson } from "./json-cross-check.js";
 import { readFrontMatter } from "./front-matter.js";
 import { readJsonBlock } from "./json-block.js";
 import {

@@ -1,3 +1,5 @@
+import { diagnostic, type Diagnostic, type Position } from "../types/index.js";
+
 /**
  * The shape rules every base-type map (type -> its base) must obey before types are built, for the docs and the
  * CSDL paths alike: no cycles, and no chain deeper than the limit. Both are linear passes without recursion, so a
@@ -89,6 +91,26 @@ export function limitDepth<K>(order: readonly K[], bases: Map<K, K>, maxDepth: n
   }
   const rank = new Map(order.map((key, i) => [key, i]));
   return cuts.sort((a, b) => (rank.get(a.key) ?? 0) - (rank.get(b.key) ?? 0));
+}
+
+/** How the diagnostics of `enforceShape` show a type and where they put it. */
+export interface ShapeSubject<K> {
+  name(key: K): string;
+  at(key: K): Position | undefined;
+}
+
+/**
+ * Both rules with their diagnostics, the same for docs and metadata: every cycle broken (a GT1003, `breakCycles`),
+ * then every chain cut past `maxDepth` (a GT1014, `limitDepth`). Mutates `bases`; appends to `diagnostics`.
+ */
+export function enforceShape<K>(order: readonly K[], bases: Map<K, K>, maxDepth: number, subject: ShapeSubject<K>, diagnostics: Diagnostic[]): void {
+  const { name, at } = subject;
+  for (const { dropped, members } of breakCycles(order, bases)) {
+    diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${members.map(name).join(" -> ")}; the base of ${name(dropped)} is dropped`, at(dropped)));
+  }
+  for (const { key, base, root } of limitDepth(order, bases, maxDepth)) {
+    diagnostics.push(diagnostic("inheritance-too-deep", `${name(key)} is more than ${maxDepth} levels below ${name(root)} (the inheritance depth limit: --max-inheritance-depth, config limits.maxInheritanceDepth); its base ${name(base)} is dropped`, at(key)));
+  }
 }
 
 /** The chain of bases above a type, nearest first. Cycles must already be broken; stops at `limit` in any case. */

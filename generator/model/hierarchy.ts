@@ -1,4 +1,5 @@
 import type { Model, StructuredType } from "../types/index.js";
+import { compareStrings } from "../order.js";
 
 /** Queries over the inheritance tree that emit needs; computed once per model. */
 export interface Hierarchy {
@@ -7,17 +8,12 @@ export interface Hierarchy {
   descendants(fqn: string): StructuredType[];
   /** This type and its descendants that can appear in a payload (not abstract). */
   concreteSubtree(fqn: string): StructuredType[];
-  isEnum(fqn: string): boolean;
 }
 
 export function hierarchyOf(model: Model): Hierarchy {
   const types = new Map<string, StructuredType>();
-  const enums = new Set<string>();
   const children = new Map<string, StructuredType[]>();
-  for (const namespace of model.namespaces) {
-    for (const type of namespace.types) types.set(type.fqn, type);
-    for (const enumType of namespace.enums) enums.add(enumType.fqn);
-  }
+  for (const namespace of model.namespaces) for (const type of namespace.types) types.set(type.fqn, type);
   for (const type of types.values()) {
     if (!type.baseType) continue;
     const siblings = children.get(type.baseType);
@@ -35,7 +31,7 @@ export function hierarchyOf(model: Model): Hierarchy {
         found.push(next);
         stack.push(...(children.get(next.fqn) ?? []));
       }
-      found.sort((a, b) => (a.fqn < b.fqn ? -1 : a.fqn > b.fqn ? 1 : 0));
+      found.sort((a, b) => compareStrings(a.fqn, b.fqn));
       cache.set(fqn, found);
     }
     return found;
@@ -47,6 +43,5 @@ export function hierarchyOf(model: Model): Hierarchy {
       const self = types.get(fqn);
       return [...(self ? [self] : []), ...descendants(fqn)].filter((t) => !t.abstract);
     },
-    isEnum: (fqn) => enums.has(fqn),
   };
 }

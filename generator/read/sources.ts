@@ -3,6 +3,7 @@ import path from "node:path";
 import { diagnostic, type Diagnostic, type SourceText } from "../types/index.js";
 import { decodeBytes } from "./decode.js";
 import { reason, walkFolder, type FoundFile } from "./walk.js";
+import { compareStrings } from "../order.js";
 
 /** How a path is shown in diagnostics: relative to the working directory when inside it, posix separators. */
 export function displayPath(absolute: string, cwd: string): string {
@@ -64,7 +65,7 @@ export async function readSources(inputs: readonly string[], cwd: string, option
       diagnostics.push(diagnostic("unreadable-input", `cannot read input ${input}: ${reason(error)}`, { file: shown(absolute), line: 1, column: 1 }));
     }
   }
-  const sorted = [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...found.values()].sort((a, b) => compareStrings(a.file, b.file));
   // A few dozen reads in flight at a time: one after another, a docs folder waits on 2,500 round trips to the
   // thread pool (a fifth of a re-run); all at once, a huge folder would hold every file open.
   const read = async ({ file, named }: FoundFile): Promise<SourceText | Diagnostic> => {

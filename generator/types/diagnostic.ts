@@ -66,7 +66,7 @@ export const DIAGNOSTIC_KINDS = {
   "link-mismatch": { code: "GT3004", severity: "warning" },
   "property-is-navigation": { code: "GT3005", severity: "warning" },
   "type-name-casing": { code: "GT3006", severity: "warning" },
-  // Docs against metadata (model/merge.ts): `at` is the docs place when there is one, `related` the other side.
+  // Docs against metadata (model/merge/): `at` is the docs place when there is one, `related` the other side.
   "type-not-in-metadata": { code: "GT3101", severity: "warning" },
   "type-not-documented": { code: "GT3102", severity: "info" },
   "property-not-in-metadata": { code: "GT3103", severity: "warning" },

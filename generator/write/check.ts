@@ -2,6 +2,7 @@ import { readFile, realpath } from "node:fs/promises";
 import { diagnostic, type Diagnostic, type GeneratedFile } from "../types/index.js";
 import { MANIFEST_FILE, manifestText, readManifest } from "./manifest.js";
 import { inspect, under } from "./paths.js";
+import { compareStrings } from "../order.js";
 
 /** One file that differs: its committed text (`null`: none) and what generate would write (`null`: it would delete it). */
 export interface CheckChange {
@@ -74,6 +75,6 @@ export async function checkOutput(outDir: string, files: readonly GeneratedFile[
     result.extra.push(entry);
     result.changes.push({ path: entry, before: current.text, after: null });
   }
-  result.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.changes.sort((a, b) => compareStrings(a.path, b.path));
   return { check: result, diagnostics };
 }

@@ -1,5 +1,5 @@
 import { nestedNamespaceName } from "../../generator/emit/names.js";
-import { modelFromCsdl } from "../../generator/model/csdl-build.js";
+import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import { edmx, parse } from "../csdl/helpers.js";
 import { compile, complex, container, declaration, emitted, NODENEXT, entity, enumType, flagsEnum, modelOf, operation, param, prop, typeDefinition } from "./model-builder.js";
 

@@ -1,6 +1,6 @@
 import { jest } from "@jest/globals";
 import { parseCsdl } from "../../generator/csdl/parse.js";
-import { modelFromCsdl } from "../../generator/model/csdl-build.js";
+import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import { edmx } from "../csdl/helpers.js";
 import { compile, declaration, emitted, NODENEXT } from "./model-builder.js";
 

@@ -1,7 +1,7 @@
 import { ancestorsOf, breakCycles, limitDepth } from "../../generator/model/bases.js";
-import { modelFromCsdl } from "../../generator/model/csdl-build.js";
+import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import { parseCsdl } from "../../generator/csdl/parse.js";
-import { buildModel } from "../../generator/model/build.js";
+import { buildModel } from "../../generator/model/docs/build.js";
 import { codes, parsePage, resourcePage } from "../helpers.js";
 
 const chain = (n: number): Map<string, string> => new Map(Array.from({ length: n - 1 }, (_, i) => [`t${i + 1}`, `t${i}`]));

@@ -1,6 +1,6 @@
 import { findType as type, findEnum as enumOf } from "../helpers.js";
 import { parseCsdl } from "../../generator/csdl/parse.js";
-import { modelFromCsdl } from "../../generator/model/csdl-build.js";
+import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import type { CsdlDocument, Diagnostic, EnumType, Model, Namespace, Operation, Position, StructuredType } from "../../generator/types/index.js";
 
 /** The text of every fixture document, by file name, so positions can be found by what is written there. */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCsdl } from "../../generator/csdl/parse.js";
-import { modelFromCsdl } from "../../generator/model/csdl-build.js";
+import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import type { Diagnostic, Model, TypeUse } from "../../generator/types/index.js";
 import { skipNotice } from "../helpers.js";
 

@@ -3,9 +3,9 @@ import path from "node:path";
 import { jest } from "@jest/globals";
 import { parseCsdl } from "../../generator/csdl/parse.js";
 import { parseMarkdownPage } from "../../generator/markdown/page.js";
-import { buildModel } from "../../generator/model/build.js";
-import { modelFromCsdl } from "../../generator/model/csdl-build.js";
-import { mergeModels } from "../../generator/model/merge.js";
+import { buildModel } from "../../generator/model/docs/build.js";
+import { modelFromCsdl } from "../../generator/model/csdl/build.js";
+import { mergeModels } from "../../generator/model/merge/merge.js";
 import type { Diagnostic, Model } from "../../generator/types/index.js";
 import { CORPUS, describeIfCorpus, skipNotice } from "../helpers.js";
 

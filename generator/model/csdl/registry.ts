@@ -10,8 +10,9 @@ import {
   type Diagnostic,
   type Position,
   type TypeUse,
-} from "../types/index.js";
-import { edmPrimitive, isEdm, splitCollection, type Names, type Scope } from "./csdl-names.js";
+} from "../../types/index.js";
+import { edmPrimitive, isEdm, splitCollection, type Names, type Scope } from "./names.js";
+import { compareStrings } from "../../order.js";
 
 /** One named schema child, with the fully qualified name it declares and the scope its references resolve in. */
 export interface Declared<T> {
@@ -117,7 +118,7 @@ function article(kind: TypeEntry["kind"]): string {
 }
 
 export function comparePositions(a: Position, b: Position): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
 /**

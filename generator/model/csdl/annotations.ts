@@ -1,4 +1,4 @@
-import type { CsdlAnnotation, CsdlAnnotationValue } from "../types/index.js";
+import type { CsdlAnnotation, CsdlAnnotationValue } from "../../types/index.js";
 
 /** Term as written -> its name when it is a Core term, else null. Few distinct terms, many annotations: cached. */
 const coreNames = new Map<string, string | null>();

@@ -1,8 +1,8 @@
-import { diagnostic, type CsdlStructuredType, type Diagnostic, type Position } from "../types/index.js";
-import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "./bases.js";
-import { tooDeep } from "./inheritance.js";
-import type { Names } from "./csdl-names.js";
-import type { Declared, Registry } from "./csdl-registry.js";
+import { diagnostic, type CsdlStructuredType, type Diagnostic } from "../../types/index.js";
+import { DEFAULT_MAX_INHERITANCE_DEPTH, enforceShape } from "../bases.js";
+import type { Names } from "./names.js";
+import type { Declared, Registry } from "./registry.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * Resolves every structured type's `BaseType` (fqn -> base fqn). A base that names nothing, names an enum or type
@@ -16,7 +16,7 @@ export function resolveCsdlBases(registry: Registry, names: Names, maxDepth = DE
   const bases = new Map<string, string>();
   const structured: Declared<CsdlStructuredType>[] = [];
   for (const entry of registry.types.values()) if (entry.kind === "structured") structured.push(entry);
-  structured.sort((a, b) => (a.fqn < b.fqn ? -1 : a.fqn > b.fqn ? 1 : 0));
+  structured.sort((a, b) => compareStrings(a.fqn, b.fqn));
 
   for (const type of structured) {
     const written = type.element.baseType;
@@ -36,11 +36,7 @@ export function resolveCsdlBases(registry: Registry, names: Names, maxDepth = DE
   }
 
   const order = structured.map((type) => type.fqn);
-  const at = (fqn: string): Position => registry.types.get(fqn)!.element.at;
-  for (const { dropped, members } of breakCycles(order, bases)) {
-    diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${members.join(" -> ")}; the base of ${dropped} is dropped`, at(dropped)));
-  }
-  for (const cut of limitDepth(order, bases, maxDepth)) diagnostics.push(tooDeep(cut.key, cut.base, cut.root, maxDepth, at(cut.key)));
+  enforceShape(order, bases, maxDepth, { name: (fqn) => fqn, at: (fqn) => registry.types.get(fqn)!.element.at }, diagnostics);
   return { bases, diagnostics };
 }
 

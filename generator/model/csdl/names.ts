@@ -1,5 +1,5 @@
-import { diagnostic, type CsdlDocument, type CsdlSchema, type Diagnostic, type PrimitiveName } from "../types/index.js";
-import { primitiveName } from "./primitives.js";
+import { diagnostic, type CsdlDocument, type CsdlSchema, type Diagnostic, type PrimitiveName } from "../../types/index.js";
+import { primitiveName } from "../primitives.js";
 
 /** Where a name is written: its schema's namespace and the aliases visible in its document. */
 export interface Scope {

@@ -1,6 +1,6 @@
-import { diagnostic, type Diagnostic, type DocPage } from "../types/index.js";
+import { diagnostic, type Diagnostic, type DocPage } from "../../types/index.js";
 import { addEnum, type Declarations, pageNamespace, splitName } from "./declarations.js";
-import { primitiveName } from "./primitives.js";
+import { primitiveName } from "../primitives.js";
 import type { Resolver } from "./resolve.js";
 
 /**

@@ -1,7 +1,8 @@
-import { diagnostic, type Diagnostic, type Position } from "../types/index.js";
+import { diagnostic, type Diagnostic, type Position } from "../../types/index.js";
 import { factOf, type Declarations } from "./declarations.js";
-import { breakCycles, DEFAULT_MAX_INHERITANCE_DEPTH, limitDepth } from "./bases.js";
+import { DEFAULT_MAX_INHERITANCE_DEPTH, enforceShape } from "../bases.js";
 import { resolveLink, type Resolved, type Resolver } from "./resolve.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * Resolves every type's base type (keyed by lower-cased fqn), from the annotation's `baseType` or, failing that,
@@ -14,7 +15,7 @@ export function resolveBaseTypes(declarations: Declarations, resolve: Resolver, 
   const diagnostics: Diagnostic[] = [];
   const bases = new Map<string, string>();
   const where = new Map<string, Position>();
-  const sorted = [...declarations.types.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...declarations.types.entries()].sort(([a], [b]) => compareStrings(a, b));
   for (const [key, declaration] of sorted) {
     // A type on several pages: the base a page states wins over a page that states none (factOf).
     const annotation = factOf(declaration, (page) => (page.annotation?.baseType ? page.annotation : undefined));
@@ -47,15 +48,6 @@ export function resolveBaseTypes(declarations: Declarations, resolve: Resolver, 
     where.set(key, base.at);
   }
   const order = sorted.map(([key]) => key);
-  const fqn = (key: string): string => declarations.types.get(key)!.fqn;
-  for (const { dropped, members } of breakCycles(order, bases)) {
-    diagnostics.push(diagnostic("inheritance-cycle", `inheritance cycle ${members.map(fqn).join(" -> ")}; the base of ${fqn(dropped)} is dropped`, where.get(dropped)));
-  }
-  for (const cut of limitDepth(order, bases, maxDepth)) diagnostics.push(tooDeep(fqn(cut.key), fqn(cut.base), fqn(cut.root), maxDepth, where.get(cut.key)));
+  enforceShape(order, bases, maxDepth, { name: (key) => declarations.types.get(key)!.fqn, at: (key) => where.get(key) }, diagnostics);
   return { bases, diagnostics };
-}
-
-/** The diagnostic for a chain cut at the depth limit, the same for docs and metadata. */
-export function tooDeep(type: string, base: string, root: string, maxDepth: number, at: Position | undefined): Diagnostic {
-  return diagnostic("inheritance-too-deep", `${type} is more than ${maxDepth} levels below ${root} (the inheritance depth limit: --max-inheritance-depth, config limits.maxInheritanceDepth); its base ${base} is dropped`, at);
 }

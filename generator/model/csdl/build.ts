@@ -1,14 +1,13 @@
-import type { CsdlDocument, Diagnostic, Model, Namespace } from "../types/index.js";
-import { buildContainer } from "./csdl-containers.js";
-import type { ModelLimits } from "./bases.js";
-import { resolveCsdlBases } from "./csdl-inheritance.js";
-import { aliasCollisions, createNames } from "./csdl-names.js";
-import { buildOperation, sortOperations } from "./csdl-operations.js";
-import { collectRegistry, type BuildContext } from "./csdl-registry.js";
-import { indexAnnotations } from "./csdl-targets.js";
-import { buildEnumType, buildStructuredType, buildTypeDefinition } from "./csdl-types.js";
-
-const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+import type { CsdlDocument, Diagnostic, Model, Namespace } from "../../types/index.js";
+import { buildContainer } from "./containers.js";
+import type { ModelLimits } from "../bases.js";
+import { resolveCsdlBases } from "./inheritance.js";
+import { aliasCollisions, createNames } from "./names.js";
+import { buildOperation, sortOperations } from "./operations.js";
+import { collectRegistry, type BuildContext } from "./registry.js";
+import { indexAnnotations } from "./targets.js";
+import { buildEnumType, buildStructuredType, buildTypeDefinition } from "./types.js";
+import { byName } from "../../order.js";
 
 /**
  * The CSDL half of the model stage: parsed metadata documents in, one typed model out. Pure, and like `buildModel`

@@ -1,5 +1,5 @@
-import { diagnostic, type CsdlEntityContainer, type EntityContainer, type Position } from "../types/index.js";
-import type { BuildContext, Declared } from "./csdl-registry.js";
+import { diagnostic, type CsdlEntityContainer, type EntityContainer, type Position } from "../../types/index.js";
+import type { BuildContext, Declared } from "./registry.js";
 
 /**
  * An EntityContainer: its entity sets and singletons with the entity type each holds. The model has no way to say

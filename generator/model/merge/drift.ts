@@ -1,5 +1,7 @@
-import { DIAGNOSTIC_KINDS, diagnostic, type Diagnostic, type DiagnosticKind, type EnumType, type Position, type StructuredType } from "../types/index.js";
-import { lower, sameTypeUse, typeText, type ModelIndex } from "./merge-index.js";
+import { DIAGNOSTIC_KINDS, diagnostic, type Diagnostic, type DiagnosticKind, type EnumType, type Position, type StructuredType } from "../../types/index.js";
+import { typeUseText } from "../type-use.js";
+import { lower, sameTypeUse, type ModelIndex } from "./model-index.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * Where the docs and the metadata disagree. Every message starts with its subject (`fqn` or `fqn/property`) and
@@ -19,7 +21,7 @@ export class DriftCollector {
   sorted(): Diagnostic[] {
     const code = (d: Diagnostic): string => DIAGNOSTIC_KINDS[d.kind].code;
     return [...this.entries]
-      .sort((a, b) => (code(a.diagnostic) < code(b.diagnostic) ? -1 : code(a.diagnostic) > code(b.diagnostic) ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : a.sequence - b.sequence))
+      .sort((a, b) => compareStrings(code(a.diagnostic), code(b.diagnostic)) || compareStrings(a.key, b.key) || a.sequence - b.sequence)
       .map((e) => e.diagnostic);
   }
 }
@@ -56,7 +58,7 @@ export function typeDrift(meta: StructuredType, docs: StructuredType, sides: Dri
     if (!found) {
       drift.add("property-not-in-metadata", `${meta.fqn}/${property.name}`, `documented, but neither ${meta.fqn} nor its base types declare it in the metadata`, property.at, metadataPlace);
     } else if (!sameTypeUse(property, found.property, sides.metadata)) {
-      const detail = `the docs type it ${typeText(property.type, property.collection)}, the metadata ${typeText(found.property.type, found.property.collection)}`;
+      const detail = `the docs type it ${typeUseText(property.type, property.collection)}, the metadata ${typeUseText(found.property.type, found.property.collection)}`;
       drift.add("property-type-mismatch", `${meta.fqn}/${property.name}`, detail, property.at, { side: "metadata", at: found.property.at });
     }
   }

@@ -10,10 +10,11 @@ import {
   type Property,
   type StructuredType,
   type TypeDefinition,
-} from "../types/index.js";
-import { deprecationOf, descriptionOf } from "./csdl-annotations.js";
-import { edmPrimitive } from "./csdl-names.js";
-import { comparePositions, resolveTypeUse, type BuildContext, type Declared } from "./csdl-registry.js";
+} from "../../types/index.js";
+import { deprecationOf, descriptionOf } from "./annotations.js";
+import { nullability } from "../type-use.js";
+import { edmPrimitive } from "./names.js";
+import { comparePositions, resolveTypeUse, type BuildContext, type Declared } from "./registry.js";
 
 /** `{ description }` / `{ deprecation }` only when there is one, so absent fields stay absent in the model. */
 export function documented(description: string | undefined, deprecation: string | undefined): { description?: string; deprecation?: string } {
@@ -68,8 +69,7 @@ function buildProperties(type: Declared<CsdlStructuredType>, context: BuildConte
       name: source.name,
       type: use,
       collection,
-      nullable: collection || isKey ? false : (source.nullable ?? true),
-      ...(collection && source.nullable !== false ? { collectionNullable: true } : {}),
+      ...nullability(collection, isKey, source.nullable),
       ...documented(descriptionOf(annotations), undefined),
       deprecated: deprecation !== undefined,
       navigation,

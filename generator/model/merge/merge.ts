@@ -1,6 +1,6 @@
-import type { Diagnostic, EnumType, Model, Property, StructuredType } from "../types/index.js";
-import { DriftCollector, enumDrift, missingFromDocs, missingFromMetadata, typeDrift, type DriftSides } from "./merge-drift.js";
-import { indexModel, lower, type ModelIndex } from "./merge-index.js";
+import type { Diagnostic, EnumType, Model, Property, StructuredType } from "../../types/index.js";
+import { DriftCollector, enumDrift, missingFromDocs, missingFromMetadata, typeDrift, type DriftSides } from "./drift.js";
+import { indexModel, lower, type ModelIndex } from "./model-index.js";
 
 /**
  * Merges the model built from the metadata (CSDL) with the one built from the docs, and reports where they

@@ -1,8 +1,10 @@
-import { diagnostic, type Operation, type Parameter, type Position, type TypedValue, type TypeUse } from "../types/index.js";
-import { deprecationOf, descriptionOf, isOptional } from "./csdl-annotations.js";
-import type { Scope } from "./csdl-names.js";
-import { resolveTypeUse, type BuildContext, type OperationEntry } from "./csdl-registry.js";
-import { documented } from "./csdl-types.js";
+import { diagnostic, type Operation, type Parameter, type Position, type TypedValue } from "../../types/index.js";
+import { nullability, typeUseText } from "../type-use.js";
+import { deprecationOf, descriptionOf, isOptional } from "./annotations.js";
+import type { Scope } from "./names.js";
+import { resolveTypeUse, type BuildContext, type OperationEntry } from "./registry.js";
+import { documented } from "./types.js";
+import { compareStrings } from "../../order.js";
 
 /**
  * An Action or Function. A bound operation's first parameter is its binding parameter (the value it is called on),
@@ -65,18 +67,13 @@ function parameterNames(parameters: readonly { name: string; at: Position }[], f
 /** Parameters and return values follow the property rule: nullable unless said otherwise, a collection never null. */
 function typedValue(context: BuildContext, written: string, nullable: boolean | undefined, scope: Scope, at: Position, what: string): TypedValue {
   const { type, collection } = resolveTypeUse(context, written, scope, at, what);
-  return { type, collection, nullable: collection ? false : (nullable ?? true) };
-}
-
-export function typeText(type: TypeUse): string {
-  return type.kind === "primitive" ? `Edm.${type.edm}` : type.kind === "named" ? type.fqn : type.written;
+  return { type, collection, nullable: nullability(collection, false, nullable).nullable };
 }
 
 /** What overloads of one name are told apart by first: unbound ones, then by the type they are bound to. */
 function bindingKey(operation: Operation): string {
   if (!operation.binding) return "";
-  const text = typeText(operation.binding.type);
-  return operation.binding.collection ? `Collection(${text})` : text;
+  return typeUseText(operation.binding.type, operation.binding.collection);
 }
 
 /**
@@ -85,10 +82,5 @@ function bindingKey(operation: Operation): string {
  */
 export function sortOperations(operations: Operation[]): Operation[] {
   const keys = new Map(operations.map((operation) => [operation, bindingKey(operation)]));
-  return operations.sort((a, b) => {
-    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-    const x = keys.get(a)!;
-    const y = keys.get(b)!;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return operations.sort((a, b) => compareStrings(a.name, b.name) || compareStrings(keys.get(a)!, keys.get(b)!));
 }

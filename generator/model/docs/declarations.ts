@@ -1,4 +1,5 @@
-import { diagnostic, type Diagnostic, type DocPage, type EnumMember, type Position } from "../types/index.js";
+import { diagnostic, type Diagnostic, type DocPage, type EnumMember, type Position } from "../../types/index.js";
+import { compareStrings } from "../../order.js";
 
 export const DEFAULT_NAMESPACE = "microsoft.graph";
 
@@ -123,7 +124,7 @@ export function canonicalNamespaces(pages: readonly DocPage[]): (namespace: stri
   }
   const chosen = new Map<string, string>();
   for (const [key, spellings] of counts) {
-    const best = [...spellings.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0][0];
+    const best = [...spellings.entries()].sort(([a, x], [b, y]) => y - x || compareStrings(a, b))[0][0];
     chosen.set(key, best);
   }
   return (namespace) => chosen.get(namespace.toLowerCase()) ?? namespace;

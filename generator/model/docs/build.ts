@@ -1,19 +1,18 @@
-import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../types/index.js";
+import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../../types/index.js";
 import { collectDeclarations, descriptionOf, factOf } from "./declarations.js";
 import { addInlineEnums } from "./inline-enums.js";
-import { ancestorsOf as ancestors, type ModelLimits } from "./bases.js";
+import { ancestorsOf as ancestors, type ModelLimits } from "../bases.js";
 import { resolveBaseTypes } from "./inheritance.js";
 import { buildProperties } from "./properties.js";
 import { createResolver } from "./resolve.js";
-
-const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+import { byName, compareStrings } from "../../order.js";
 
 /**
  * The model stage: parsed pages in, one typed model out. Pure: every problem is a diagnostic in the result, and
  * every problem degrades the output (an `unknown`, a dropped base) instead of stopping the run.
  */
 export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimits> = {}): { model: Model; diagnostics: Diagnostic[] } {
-  const sortedPages = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sortedPages = [...pages].sort((a, b) => compareStrings(a.file, b.file));
   const { declarations, diagnostics, canonical } = collectDeclarations(sortedPages);
   diagnostics.push(...addInlineEnums(sortedPages, declarations, createResolver(declarations), canonical));
   const resolve = createResolver(declarations);
@@ -28,7 +27,7 @@ export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimit
   // Bases before the types derived from them, so a derived page can see what it inherits.
   const keys = [...declarations.types.keys()].sort();
   const depth = (key: string): number => ancestors(bases, key).length;
-  const ordered = [...keys].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const ordered = [...keys].sort((a, b) => depth(a) - depth(b) || compareStrings(a, b));
 
   const built = new Map<string, StructuredType>();
   const keyOf = (key: string): string | undefined => {

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Position } from "../types/index.js";
+import { diagnostic, type Diagnostic, type Position } from "../../types/index.js";
 import { baseName, DEFAULT_NAMESPACE, type Declarations } from "./declarations.js";
 
 export interface Resolved {

@@ -1,7 +1,8 @@
-import { diagnostic, type Diagnostic, type EnumType, type Property, type PropertyRow, type TypeUse } from "../types/index.js";
+import { diagnostic, type Diagnostic, type EnumType, type Property, type PropertyRow, type TypeUse } from "../../types/index.js";
 import type { TypeDeclaration } from "./declarations.js";
 import { resolveLink, type Resolver } from "./resolve.js";
-import { primitiveName } from "./primitives.js";
+import { primitiveName } from "../primitives.js";
+import { nullability } from "../type-use.js";
 
 export interface PropertyContext {
   resolve: Resolver;
@@ -89,10 +90,8 @@ export function buildProperties(declaration: TypeDeclaration, keyProperty: strin
       name: row.name,
       type,
       collection: row.type.collection,
-      // A key is never null; otherwise what the docs say, default nullable. A collection's items are never null,
-      // but the collection itself may be (the docs' own examples send `"finishings": null`), unless "Not nullable".
-      nullable: row.type.collection || row.name === keyProperty ? false : (row.nullable ?? true),
-      ...(row.type.collection && row.nullable !== false ? { collectionNullable: true } : {}),
+      // A collection itself may be null: the docs' own examples send `"finishings": null`, unless "Not nullable".
+      ...nullability(row.type.collection, row.name === keyProperty, row.nullable),
       deprecated: row.deprecated,
       navigation,
       at: row.at,

@@ -1,7 +1,7 @@
-import { diagnostic, type CsdlAnnotation, type CsdlDocument, type Diagnostic } from "../types/index.js";
-import { carriesModelTerms } from "./csdl-annotations.js";
-import { splitTarget, type Names, type Scope } from "./csdl-names.js";
-import type { AnnotationLookup, OperationEntry, Registry, TypeEntry } from "./csdl-registry.js";
+import { diagnostic, type CsdlAnnotation, type CsdlDocument, type Diagnostic } from "../../types/index.js";
+import { carriesModelTerms } from "./annotations.js";
+import { splitTarget, type Names, type Scope } from "./names.js";
+import type { AnnotationLookup, OperationEntry, Registry, TypeEntry } from "./registry.js";
 
 type Resolution = { keys: string[] } | { why: string };
 

@@ -1,4 +1,4 @@
-import type { EnumType, Model, Property, StructuredType, TypeDefinition, TypeUse } from "../types/index.js";
+import type { EnumType, Model, Property, StructuredType, TypeDefinition } from "../../types/index.js";
 
 /**
  * One model's declarations by lower-cased fully qualified name (the docs sometimes spell a name in another case
@@ -59,12 +59,6 @@ export function indexModel(model: Model): ModelIndex {
       return undefined;
     },
   };
-}
-
-/** `Edm.String`, `microsoft.graph.user`, `Collection(...)`: a type use as CSDL writes it, for messages. */
-export function typeText(use: TypeUse, collection: boolean): string {
-  const element = use.kind === "primitive" ? `Edm.${use.edm}` : use.kind === "named" ? use.fqn : use.written;
-  return collection ? `Collection(${element})` : element;
 }
 
 /**
