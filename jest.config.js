@@ -2,6 +2,9 @@
 export default {
   preset: "ts-jest/presets/default-esm",
   testEnvironment: "node",
+  // Every test gets an explicit bound: on a loaded two-core machine a test that runs tsc, prettier or the CLI takes
+  // several seconds, and jest's 5 s default failed such tests for load alone. Files that do more set their own.
+  testTimeout: 60_000,
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   moduleNameMapper: {

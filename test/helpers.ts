@@ -11,7 +11,8 @@ import { readTemplates } from "../generator/read/templates.js";
 import type { Diagnostic, DocPage, EnumType, Model, StructuredType } from "../generator/types/index.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
+/** The real Graph docs and metadata: `GRAPH_TYPEGEN_CORPUS` when set, else `../shared/corpus` beside the project. */
+export const CORPUS = process.env.GRAPH_TYPEGEN_CORPUS ? path.resolve(process.env.GRAPH_TYPEGEN_CORPUS) : path.resolve(ROOT, "..", "shared", "corpus");
 
 /** Inline fixtures are written indented; real pages start at column 1. */
 export function dedent(text: string): string {

@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const CORPUS = path.resolve(ROOT, "..", "shared", "corpus");
+const CORPUS = process.env.GRAPH_TYPEGEN_CORPUS ? path.resolve(process.env.GRAPH_TYPEGEN_CORPUS) : path.resolve(ROOT, "..", "shared", "corpus");
 const CLI = path.join(ROOT, "dist", "cli", "main.js");
 const dist = (module) => import(path.join(ROOT, "dist", module));
 

@@ -1,14 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { XMLParser } from "fast-xml-parser";
 import { parseCsdl, type CsdlResult } from "../../generator/csdl/parse.js";
 import { scanMarkup } from "../../generator/csdl/positions.js";
 import type { CsdlDocument, Position } from "../../generator/types/index.js";
-import { skipNotice } from "../helpers.js";
+import { CORPUS, skipNotice } from "../helpers.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DIR = path.resolve(ROOT, "..", "shared", "corpus", "csdl");
+const DIR = path.join(CORPUS, "csdl");
 const describeIfCorpus = fs.existsSync(DIR) ? describe : describe.skip;
 if (!fs.existsSync(DIR)) skipNotice(`CSDL corpus tests skipped: ${DIR} does not exist (it is not part of a fresh clone).`);
 

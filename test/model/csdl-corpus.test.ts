@@ -1,13 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseCsdl } from "../../generator/csdl/parse.js";
 import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import type { Diagnostic, Model, TypeUse } from "../../generator/types/index.js";
-import { skipNotice } from "../helpers.js";
+import { CORPUS, skipNotice } from "../helpers.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const DIR = path.resolve(ROOT, "..", "shared", "corpus", "csdl");
+const DIR = path.join(CORPUS, "csdl");
 const present = fs.existsSync(path.join(DIR, "v1.0.xml"));
 const describeIfCorpus = present ? describe : describe.skip;
 if (!present) skipNotice(`CSDL model corpus tests skipped: ${path.join(DIR, "v1.0.xml")} does not exist (it is not part of a fresh clone).`);
