@@ -49,8 +49,8 @@ export function prettyStatement(statement: StatementStructures, print: (statemen
 
 /**
  * The printed lines with prettier's indentation (4-space levels to 2-space ones; a doc comment's continuation lines,
- * one space past their level, keep that space), split into the leading doc comment and the code; the code must not
- * hold comments of its own, and nothing may be nested deeper than one level.
+ * one space past their level, keep that space), split into the leading doc comment and the code (members' doc
+ * comments stay among the code lines, where they are); nothing may be nested deeper than one level.
  */
 function reindented(text: string): { comments: string[]; code: string[] } | undefined {
   const lines = (text.endsWith("\n") ? text.slice(0, -1) : text).split("\n");
