@@ -218,8 +218,11 @@ async function buildStage(pages: DocPage[], documents: readonly CsdlDocument[], 
   return merged.model;
 }
 
+/** The cache's store of formatted chunks (and compiled modules), when it has one: a page-only cache may not. */
+const chunkStore = (cache: ParseCache | undefined): ChunkCache | undefined => (cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined);
+
 async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["formatFilesWithStats"], emitted: GeneratedFile[], cache: ParseCache | undefined, stats: CacheStats | undefined) {
-  const chunkCache = cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined;
+  const chunkCache = chunkStore(cache);
   let formatted: Awaited<ReturnType<typeof format>>;
   try {
     formatted = await format(emitted, chunkCache ? { cache: chunkCache } : {});
@@ -237,7 +240,7 @@ async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["form
 async function compileStage(files: GeneratedFile[], cache: ParseCache | undefined, diagnostics: Diagnostic[], progress: (stage: Progress["stage"]) => void): Promise<GeneratedFile[]> {
   progress("compile");
   const { compileFiles } = await import("./compile/compile.js");
-  const store = cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined;
+  const store = chunkStore(cache);
   const compileCache = store ? { getChunk: (key: string) => store.getChunk(key), setChunk: (key: string, text: string) => store.setChunk(key, text), version: COMPILE_CACHE_VERSION } : undefined;
   const result = stage(undefined, () => compileFiles(files, compileCache));
   for (const p of result.problems) diagnostics.push(diagnostic("invalid-template", `${p.file} cannot be declared alone for emit "js": ${p.message}`, { file: p.file, line: p.line, column: p.column }));

@@ -78,14 +78,24 @@ export function compileFiles(files: readonly GeneratedFile[], cache?: CompileCac
     }
     const js = cached("js", file.text, () => ({ text: ts.transpileModule(file.text, { fileName: file.path, compilerOptions: options }).outputText, ok: true }));
     const dts = cached("d.ts", file.text, () => {
-      const result = ts.transpileDeclaration(file.text, { fileName: file.path, compilerOptions: options, reportDiagnostics: true });
-      const found = result.diagnostics ?? [];
-      for (const d of found) problems.push(problem(ts, file, d));
-      return { text: withBanner(ts, file.text, withoutTagsTscParses(ts, result.outputText)), ok: !found.length };
+      const declared = declareModule(file);
+      problems.push(...declared.problems);
+      return { text: declared.text, ok: !declared.problems.length };
     });
     out.push({ path: outputPath(file.path, ".js"), text: js }, { path: outputPath(file.path, ".d.ts"), text: dts });
   }
   return { files: out, problems, stats };
+}
+
+/**
+ * A module's `.d.ts`, made from the module alone, and where it needed inference (an export without a written type,
+ * which would be `any` there). The template check (read/templates.ts) asks the same of a custom runtime.ts.
+ */
+export function declareModule(file: GeneratedFile): { text: string; problems: CompileProblem[] } {
+  const ts = typescript();
+  const result = ts.transpileDeclaration(file.text, { fileName: file.path, compilerOptions: compilerOptions(ts), reportDiagnostics: true });
+  const problems = (result.diagnostics ?? []).map((d) => problem(ts, file, d));
+  return { text: withBanner(ts, file.text, withoutTagsTscParses(ts, result.outputText)), problems };
 }
 
 /** The declaration emitter drops the file's leading comments; the banner ("do not edit") belongs on the .d.ts too. */

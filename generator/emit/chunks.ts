@@ -124,11 +124,12 @@ function chunkParts(prefix: string, statements: readonly StatementStructures[]):
     last = undefined;
   };
   for (const statement of statements) {
-    const pretty = prettyStatement(statement, printStatements);
-    const printed = pretty === undefined ? printStatements([statement]) : "";
+    let text: string | undefined;
+    const printed = (): string => (text ??= printStatements([statement]));
+    const pretty = prettyStatement(statement, printed);
     if (pretty === undefined) {
       // Joined as printStatements joins them: a blank line between statements, none between two imports.
-      run += last && !(isImport(last) && isImport(statement)) ? `\n${printed}` : printed;
+      run += last && !(isImport(last) && isImport(statement)) ? `\n${printed()}` : printed();
       last = statement;
       continue;
     }

@@ -1,5 +1,5 @@
 import type { StatementStructures } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
+import { printStructure, StructureKind } from "./ts-morph.js";
 
 /**
  * Most statements the emitter writes have a layout prettier is certain to give them: an interface whose members
@@ -16,6 +16,9 @@ import { StructureKind } from "./ts-morph.js";
 /** prettier's printWidth in the format stage's fixed options. */
 const WIDTH = 100;
 
+/** A key prettier prints as written: an identifier, or quoted because it must be (no escape inside). */
+const KEY = String.raw`(?:[\w$]+|"[^"\\]*[^\w$"][^"\\]*")`;
+
 /** Plain type syntax: names, dots, `[]`, unions, generics, string literals without escapes. */
 const TYPE_TEXT = /^[\w$.<>[\]| ,"@#-]*$/;
 
@@ -30,21 +33,22 @@ export function withLayout<T extends StatementStructures>(statement: T, layout: 
 }
 
 /**
- * The statement in prettier's layout, or undefined when that is not certain; `print` is ts-morph's printer
- * (4-space indented), for the doc comment and the statements laid out from their printed text.
+ * The statement in prettier's layout, or undefined when that is not certain. `printed` is ts-morph's print of the
+ * statement (4-space indented; the caller keeps it, since a statement left to prettier needs it too), read for the
+ * statements laid out from their printed text.
  */
-export function prettyStatement(statement: StatementStructures, print: (statements: StatementStructures[]) => string): string | undefined {
+export function prettyStatement(statement: StatementStructures, printed: () => string): string | undefined {
   const layout = layouts.get(statement);
   if (!layout && statement.kind !== StructureKind.Interface && statement.kind !== StructureKind.TypeAlias && statement.kind !== StructureKind.Function) return undefined;
   // A laid-out statement needs only its doc comment printed: the same docs on an empty declaration.
-  const printed = layout ? { comments: leadingComment(print([{ kind: StructureKind.TypeAlias, name: "_", type: "0", docs: "docs" in statement ? statement.docs : [] }])), code: [] } : reindented(print([statement]));
-  if (!printed) return undefined;
-  const code = layout ? layout() : codeLayout(statement.kind, printed.code);
+  const parts = layout ? { comments: leadingComment(printStructure({ kind: StructureKind.TypeAlias, name: "_", type: "0", docs: "docs" in statement ? statement.docs : [] })), code: [] } : reindented(printed());
+  if (!parts) return undefined;
+  const code = layout ? layout() : codeLayout(statement.kind, parts.code);
   // Own-line comments do not take part in prettier's line fitting: only code lines must fit. A table's
   // `export const X: TypeSchema<T> =` has nowhere to break, and prettier leaves it long.
   const unbreakable = (line: string): boolean => isComment(line) || (layout !== undefined && /^export const [\w$]+: [\w$]+<[\w$.]+> =$/.test(line));
   if (!code || code.some((line) => line.length > WIDTH && !unbreakable(line))) return undefined;
-  return `${[...printed.comments, ...code].join("\n")}\n`;
+  return `${[...parts.comments, ...code].join("\n")}\n`;
 }
 
 /**
@@ -93,11 +97,18 @@ function typeAliasLayout(code: readonly string[]): string[] | undefined {
   const match = code.length === 1 ? /^(export type [\w$]+ =) (.+);$/.exec(code[0]!) : null;
   if (!match || !TYPE_TEXT.test(match[2]!)) return undefined;
   const [, head, type] = match as unknown as [string, string, string];
-  if (code[0]!.length <= WIDTH) return [code[0]!];
+  return code[0]!.length <= WIDTH ? [code[0]!] : brokenUnion(head, type, "  ");
+}
+
+/**
+ * A union too long for its line after `head` (`export type X =`, `  key?:`): on the next line if it fits there,
+ * else one member a line. Claimed only when every member is a string literal (see isStringLiteral).
+ */
+function brokenUnion(head: string, type: string, indent: string): string[] | undefined {
   const members = unionMembers(type);
   if (members.length < 2 || !members.every(isStringLiteral)) return undefined;
-  if (`  ${type};`.length <= WIDTH) return [head, `  ${type};`];
-  return [head, ...members.map((m, i) => `  | ${m}${i === members.length - 1 ? ";" : ""}`)];
+  if (`${indent}${type};`.length <= WIDTH) return [head, `${indent}${type};`];
+  return [head, ...members.map((m, i) => `${indent}| ${m}${i === members.length - 1 ? ";" : ""}`)];
 }
 
 /**
@@ -123,8 +134,7 @@ function guardLayout(code: readonly string[]): string[] | undefined {
  */
 export function enumObjectLayout(name: string, fields: readonly { doc: string; field: string }[], entries: readonly string[]): string[] | undefined {
   if (!fields.length) return [`export const ${name}: {} = /* @__PURE__ */ Object.freeze({} as const);`];
-  const key = /^(readonly )?([\w$]+|"[^"\\]*[^\w$"][^"\\]*"): "[^"\\]*"[;,]$/;
-  if (!fields.every((f) => key.test(f.field)) || !entries.every((e) => key.test(e))) return undefined;
+  if (!fields.every((f) => ENUM_ENTRY.test(f.field)) || !entries.every((e) => ENUM_ENTRY.test(e))) return undefined;
   const docLines = (doc: string): string[] => (doc ? doc.trimEnd().split("\n").map((line) => `  ${line}`) : []);
   return [`export const ${name}: {`, ...fields.flatMap((f) => [...docLines(f.doc), `  ${f.field}`]), "} = /* @__PURE__ */ Object.freeze({", ...entries.map((e) => `  ${e}`), "} as const);"];
 }
@@ -140,17 +150,11 @@ function interfaceLayout(code: readonly string[]): string[] | undefined {
       out.push(line);
       continue;
     }
-    const member = /^ {2}((?:readonly )?(?:[\w$]+|"[^"\\]*[^\w$"][^"\\]*")\??:) (.+);$/.exec(line);
+    const member = MEMBER.exec(line);
     if (!member || !TYPE_TEXT.test(member[2]!)) return undefined;
-    if (line.length <= WIDTH) {
-      out.push(line);
-      continue;
-    }
-    // Too long: the type on the next line if it fits there, else one union member a line.
-    const members = unionMembers(member[2]!);
-    if (members.length < 2 || !members.every(isStringLiteral)) return undefined;
-    if (`    ${member[2]};`.length <= WIDTH) out.push(`  ${member[1]}`, `    ${member[2]};`);
-    else out.push(`  ${member[1]}`, ...members.map((m, i) => `    | ${m}${i === members.length - 1 ? ";" : ""}`));
+    const laidOut = line.length <= WIDTH ? [line] : brokenUnion(`  ${member[1]}`, member[2]!, "    ");
+    if (!laidOut) return undefined;
+    out.push(...laidOut);
   }
   out.push("}");
   return out;
@@ -161,6 +165,12 @@ function interfaceLayout(code: readonly string[]): string[] | undefined {
  * have layouts of their own in prettier (`T | null` stays on its line even when too long).
  */
 const isStringLiteral = (member: string): boolean => /^"[^"\\]*"$/.test(member);
+
+const PROPERTY_KEY = new RegExp(String.raw`^${KEY}: `);
+/** An interface member: its key with `readonly` and `?` (1), its type (2). */
+const MEMBER = new RegExp(String.raw`^ {2}((?:readonly )?${KEY}\??:) (.+);$`);
+/** A member of an enum's object or of its written type: `readonly a: "a";`, `a: "a",`. */
+const ENUM_ENTRY = new RegExp(String.raw`^(readonly )?${KEY}: "[^"\\]*"[;,]$`);
 
 /** A type's top-level union members (not inside `<...>` or a string literal). */
 function unionMembers(type: string): string[] {
@@ -192,7 +202,7 @@ function unionMembers(type: string): string[] {
  */
 export function schemaLayout(head: string, fqn: string, base: string, properties: readonly string[], derived?: readonly string[]): string[] | undefined {
   // An escape makes prettier choose the quotes; a key quoted without needing it (`"2"`) it may unquote.
-  if ([fqn, ...properties].some((text) => text.includes("\\")) || !properties.every((p) => /^([\w$]+|"[^"]*[^\w$"][^"]*"): /.test(p))) return undefined;
+  if ([fqn, ...properties].some((text) => text.includes("\\")) || !properties.every((p) => PROPERTY_KEY.test(p))) return undefined;
   const call = "/* @__PURE__ */ typeSchema(";
   const props = properties.length ? ["() => ({", ...properties.map((p) => `  ${p}`), "})"] : ["() => ({})"];
   const broken = (indent: string): string[] => [

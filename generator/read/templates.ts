@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { declareModule } from "../compile/compile.js";
 import type { Templates } from "../emit/index.js";
 import { diagnostic, type Diagnostic } from "../types/index.js";
 import { displayPath } from "./sources.js";
@@ -48,7 +49,7 @@ function checkTemplates(templates: Templates, shown: (name: string) => string, d
   // ts-morph's bundled TypeScript, loaded as emit loads it (ts-morph is CommonJS).
   const ts = (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts;
   const runtime = checkRuntime(ts, templates.runtime, shown("runtime.ts"));
-  if (declarations && !runtime.length) runtime.push(...checkDeclarations(ts, templates.runtime, shown("runtime.ts")));
+  if (declarations && !runtime.length) runtime.push(...checkDeclarations(templates.runtime, shown("runtime.ts")));
   return [...checkBanner(ts, templates.banner, shown("banner.txt")), ...runtime];
 }
 
@@ -79,12 +80,10 @@ function checkRuntime(ts: Ts, runtime: string, file: string): Diagnostic[] {
 }
 
 /** The first export that `--emit js` could not declare without a checker (isolatedDeclarations' rule). */
-function checkDeclarations(ts: Ts, runtime: string, file: string): Diagnostic[] {
-  const { diagnostics = [] } = ts.transpileDeclaration(runtime, { fileName: "runtime.ts", reportDiagnostics: true });
-  return diagnostics.slice(0, 1).map((error) => {
-    const message = ts.flattenDiagnosticMessageText(error.messageText, " ");
-    return diagnostic("invalid-template", `runtime.ts must give each export a written type for emit "js" (its .d.ts is made from it alone): ${message}`, { file, ...position(runtime, error.start ?? 0) });
-  });
+function checkDeclarations(runtime: string, file: string): Diagnostic[] {
+  return declareModule({ path: "runtime.ts", text: runtime })
+    .problems.slice(0, 1)
+    .map((p) => diagnostic("invalid-template", `runtime.ts must give each export a written type for emit "js" (its .d.ts is made from it alone): ${p.message}`, { file, line: p.line, column: p.column }));
 }
 
 function position(text: string, offset: number): { line: number; column: number } {
