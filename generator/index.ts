@@ -3,7 +3,7 @@ import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { runPaths, type GenerateOptions, type RunPaths } from "./config/generate-options.js";
 import { applyRules } from "./config/levels.js";
-import { runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
+import { compilesModules, runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
 import { displayPath, readSources, STDIN } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from "./read/templates.js";
 import { diagnostic, UNUSABLE_KINDS, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
@@ -77,7 +77,7 @@ async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPath
     : { sources: [], diagnostics: [] };
   const readDiagnostics = [...docsRead.diagnostics, ...csdlRead.diagnostics];
   if (readDiagnostics.some((d) => UNUSABLE_KINDS.has(d.kind))) return notGenerated(readDiagnostics);
-  const loaded = await loadTemplates(templatesDir, cwd, { declarations: options.emit === "js" && (options.layout ?? "modules") === "modules" });
+  const loaded = await loadTemplates(templatesDir, cwd, { declarations: compilesModules(options) });
   if ("diagnostics" in loaded) return notGenerated([...readDiagnostics, ...loaded.diagnostics]);
   // The banner names inputs relative to the output folder, so it does not depend on where the command ran.
   const sourceLabels = [...inputs, ...csdl].map((input) => (input === STDIN ? "standard input" : path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || "."));

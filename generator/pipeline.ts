@@ -218,6 +218,9 @@ async function buildStage(pages: DocPage[], documents: readonly CsdlDocument[], 
   return merged.model;
 }
 
+/** Whether the run compiles its modules to `.js` + `.d.ts`: emit "js" in the modules layout (the single layout is a `.d.ts` already). */
+export const compilesModules = (options: Pick<PipelineOptions, "emit" | "layout">): boolean => options.emit === "js" && (options.layout ?? "modules") === "modules";
+
 /** The cache's store of formatted chunks (and compiled modules), when it has one: a page-only cache may not. */
 const chunkStore = (cache: ParseCache | undefined): ChunkCache | undefined => (cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined);
 
@@ -273,7 +276,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   const formatted = await formatStage(formatFilesWithStats, emitted, options.cache, stats);
   lap("format");
   let files = formatted;
-  if (options.emit === "js" && (options.layout ?? "modules") === "modules") {
+  if (compilesModules(options)) {
     files = await compileStage(formatted, options.cache, diagnostics, progress);
     lap("compile");
   }
