@@ -1,15 +1,14 @@
 import { InternalError } from "./errors.js";
-import { COMPILE_CACHE_VERSION, parseCacheKey, type CachedPage, type ParseCache } from "./cache/cache.js";
+import { COMPILE_CACHE_VERSION, parseCacheKey, PRINT_CACHE_VERSION, type CachedPage, type ParseCache } from "./cache/cache.js";
 import type { CsdlLimits } from "./csdl/limits.js";
 import type { Layout, ShapeOptions, Templates } from "./emit/index.js";
-import { shapeOptions } from "./emit/shape.js";
+import { shapeOptions } from "./emit/plan/shape.js";
 import type { EmitKind } from "./config/vocabulary.js";
-import type { ChunkCache } from "./format/prettier.js";
 import { defaultPoolSize, runOn, WorkerPool } from "./parallel/pool.js";
 import { checkMarkdownLimits, resolveMarkdownLimits, type MarkdownLimits } from "./markdown/limits.js";
 import type { ModelLimits } from "./model/bases.js";
 import { buildModel } from "./model/docs/build.js";
-import { diagnostic, type CsdlDocument, type Diagnostic, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
+import { diagnostic, type CsdlDocument, type Diagnostic, type ChunkStore, type DocPage, type GeneratedFile, type Model, type SourceText } from "./types/index.js";
 import { compareStrings } from "./order.js";
 
 export { InternalError } from "./errors.js";
@@ -221,11 +220,14 @@ async function buildStage(pages: DocPage[], documents: readonly CsdlDocument[], 
 /** Whether the run compiles its modules to `.js` + `.d.ts`: emit "js" in the modules layout (the single layout is a `.d.ts` already). */
 export const compilesModules = (options: Pick<PipelineOptions, "emit" | "layout">): boolean => options.emit === "js" && (options.layout ?? "modules") === "modules";
 
-/** The cache's store of formatted chunks (and compiled modules), when it has one: a page-only cache may not. */
-const chunkStore = (cache: ParseCache | undefined): ChunkCache | undefined => (cache?.getChunk && cache.setChunk ? (cache as ChunkCache) : undefined);
+/** The cache's store of formatted chunks and compiled modules, when it has one (a page-only cache may not), under a code version. */
+function chunkStore(cache: ParseCache | undefined, version: string): ChunkStore | undefined {
+  const { getChunk, setChunk } = cache ?? {};
+  return getChunk && setChunk ? { getChunk: (key) => getChunk.call(cache, key), setChunk: (key, text) => setChunk.call(cache, key, text), version } : undefined;
+}
 
 async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["formatFilesWithStats"], emitted: GeneratedFile[], cache: ParseCache | undefined, stats: CacheStats | undefined) {
-  const chunkCache = chunkStore(cache);
+  const chunkCache = chunkStore(cache, PRINT_CACHE_VERSION);
   let formatted: Awaited<ReturnType<typeof format>>;
   try {
     formatted = await format(emitted, chunkCache ? { cache: chunkCache } : {});
@@ -243,9 +245,7 @@ async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["form
 async function compileStage(files: GeneratedFile[], cache: ParseCache | undefined, diagnostics: Diagnostic[], progress: (stage: Progress["stage"]) => void): Promise<GeneratedFile[]> {
   progress("compile");
   const { compileFiles } = await import("./compile/compile.js");
-  const store = chunkStore(cache);
-  const compileCache = store ? { getChunk: (key: string) => store.getChunk(key), setChunk: (key: string, text: string) => store.setChunk(key, text), version: COMPILE_CACHE_VERSION } : undefined;
-  const result = stage(undefined, () => compileFiles(files, compileCache));
+  const result = stage(undefined, () => compileFiles(files, chunkStore(cache, COMPILE_CACHE_VERSION)));
   for (const p of result.problems) diagnostics.push(diagnostic("invalid-template", `${p.file} cannot be declared alone for emit "js": ${p.message}`, { file: p.file, line: p.line, column: p.column }));
   return result.files;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { Diagnostic, DocPage, SourceText } from "../types/index.js";
 
@@ -46,6 +47,17 @@ export const CACHE_VERSION = `${packageJson.version}+${CACHE_FORMAT}+${codeHash(
 
 /** The same for compiled modules (emit "js"): the compile stage's code is part of what its output depends on. */
 export const COMPILE_CACHE_VERSION = `${packageJson.version}+${codeHash(["../compile/"])}`;
+
+/**
+ * The same for formatted chunks: a chunk's key hashes the structures it is printed from, so what prints them (the
+ * ts-morph printer and emit's print code) is part of what a formatted chunk depends on.
+ */
+export const PRINT_CACHE_VERSION = `ts-morph ${tsMorphVersion()}+${codeHash(["../emit/print/"])}`;
+
+function tsMorphVersion(): string {
+  const main = createRequire(import.meta.url).resolve("ts-morph");
+  return (JSON.parse(readFileSync(path.join(path.dirname(main), "..", "package.json"), "utf8")) as { version: string }).version;
+}
 
 /** sha256 of (generator version, file path as shown, file text): the path is part of the key because diagnostics name it. */
 export function parseCacheKey(source: SourceText, version = CACHE_VERSION): string {

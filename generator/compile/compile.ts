@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import type { GeneratedFile } from "../types/index.js";
+import type { ChunkStore, GeneratedFile } from "../types/index.js";
 
 /**
  * The compile stage (`emit: "js"`, modules layout): each formatted module becomes a `.js` file and a `.d.ts` beside
@@ -14,13 +14,6 @@ type Ts = typeof import("ts-morph").ts;
 let loaded: Ts | undefined;
 const typescript = (): Ts => (loaded ??= (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts);
 
-/** Compiled files from earlier runs (the chunk cache's store), keyed by `compileCacheKey`. */
-export interface CompileCache {
-  getChunk(key: string): string | undefined;
-  setChunk(key: string, text: string): void;
-  /** What the keys include besides the text: the generator's and this stage's code version. */
-  readonly version: string;
-}
 
 /** A module the declaration emitter could not declare alone: which file, where, and what TypeScript said. */
 export interface CompileProblem {
@@ -52,7 +45,7 @@ export function compileCacheKey(kind: "js" | "d.ts", text: string, version: stri
 }
 
 /** A `.ts` module's two outputs; any other file (a `.d.ts` of the single layout) passes through. */
-export function compileFiles(files: readonly GeneratedFile[], cache?: CompileCache): CompileResult {
+export function compileFiles(files: readonly GeneratedFile[], cache?: ChunkStore): CompileResult {
   const ts = typescript();
   const options = compilerOptions(ts);
   const out: GeneratedFile[] = [];

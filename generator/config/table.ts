@@ -1,4 +1,4 @@
-import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES } from "../emit/shape.js";
+import { ENUM_STYLES, FILE_NAMINGS, NULLABLE_STYLES } from "../emit/plan/shape.js";
 import { DRIFT_FORMATS, EMIT_KINDS, LAYOUTS, REPORTERS, type Command, type RuleLevel } from "./vocabulary.js";
 
 /**

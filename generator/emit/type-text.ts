@@ -1,5 +1,4 @@
 import type { PrimitiveName, TypeUse } from "../types/index.js";
-import { flagsCombinationText } from "./flags.js";
 
 /** EDM primitives in TypeScript. Stream, Json and Untyped carry no shape the docs describe. */
 export const PRIMITIVE_TYPES: Record<PrimitiveName, "string" | "number" | "boolean" | "unknown"> = {
@@ -96,4 +95,30 @@ export function valueTypeText(value: ValueShape, namer: ValueNamer, nullable: "n
     return mayBeNull(value, nullable) ? `${array} | null` : array;
   }
   return mayBeNull(value, nullable) && element !== "unknown" ? `${element} | null` : element;
+}
+
+/**
+ * Up to this many members, a flags type lists every non-empty combination (2^8 - 1 = 255 string literals at most);
+ * beyond it the list would grow past what is useful to read or cheap to check, so a template literal approximates it.
+ */
+export const FLAGS_LISTED_MAX = 8;
+
+/**
+ * The type of a comma-separated combination of `members`, in member order: `"a" | "b" | "a,b"`, shortest first.
+ * Over FLAGS_LISTED_MAX members, `${M}` | `${M},${string}` (`memberType` is the union M): the first member is
+ * checked, the rest is any text. No members: any string.
+ */
+export function flagsCombinationText(members: readonly string[], memberType: string): string {
+  if (!members.length) return "string";
+  if (members.length > FLAGS_LISTED_MAX) return `\`\${${memberType}}\` | \`\${${memberType}},\${string}\``;
+  const combinations: string[] = [];
+  const choose = (from: number, left: number, picked: readonly string[]): void => {
+    if (!left) {
+      combinations.push(picked.join(","));
+      return;
+    }
+    for (let i = from; i <= members.length - left; i++) choose(i + 1, left - 1, [...picked, members[i]]);
+  };
+  for (let size = 1; size <= members.length; size++) choose(0, size, []);
+  return combinations.map((c) => JSON.stringify(c)).join(" | ");
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { format, version as prettierVersion } from "prettier";
-import type { GeneratedFile } from "../types/index.js";
+import type { ChunkStore, GeneratedFile } from "../types/index.js";
 
 /**
  * Fixed options, never a user's prettier config: the output must be byte-identical wherever it is generated.
@@ -14,18 +14,13 @@ export function formatChunk(text: string): Promise<string> {
   return format(text, PRETTIER_OPTIONS);
 }
 
-/** Formatted chunks from earlier runs, keyed by `formatCacheKey`. */
-export interface ChunkCache {
-  getChunk(key: string): string | undefined;
-  setChunk(key: string, text: string): void;
-}
-
 /**
- * sha256 of prettier's version, the options and the chunk's own key (a content hash of the unformatted text, from
- * the emit stage, or of the text itself): everything the formatted text depends on.
+ * sha256 of prettier's version, the options, the printer that made the chunk's text (the store's version) and the
+ * chunk's own key (a content hash of what it is printed from, from the emit stage, or of the text itself):
+ * everything the formatted text depends on.
  */
-export function formatCacheKey(chunkKey: string): string {
-  return createHash("sha256").update(`prettier ${prettierVersion} ${JSON.stringify(PRETTIER_OPTIONS)}\0`).update(chunkKey).digest("hex");
+export function formatCacheKey(chunkKey: string, printer: string): string {
+  return createHash("sha256").update(`prettier ${prettierVersion} ${JSON.stringify(PRETTIER_OPTIONS)}\0${printer}\0`).update(chunkKey).digest("hex");
 }
 
 /**
@@ -42,7 +37,8 @@ async function formatParts(chunk: { readonly text: string; readonly parts?: read
 const textKey = (text: string): string => createHash("sha256").update("text\0").update(text).digest("hex");
 
 export interface FormatOptions {
-  cache?: ChunkCache;
+  /** Formatted chunks from earlier runs; its version is the printer's (see PRINT_CACHE_VERSION). */
+  cache?: ChunkStore;
 }
 
 /** What a format run cost: chunks found in the cache, and chunks formatted. */
@@ -67,7 +63,7 @@ export async function formatFilesWithStats(files: readonly GeneratedFile[], opti
   const missing: { file: number; chunk: number; key?: string }[] = [];
   perFile.forEach((chunks, f) =>
     chunks.forEach((chunk, c) => {
-      const key = cache ? formatCacheKey(chunk.key) : undefined;
+      const key = cache ? formatCacheKey(chunk.key, cache.version) : undefined;
       const hit = key ? cache!.getChunk(key) : undefined;
       if (hit !== undefined) formatted[f][c] = hit;
       else missing.push({ file: f, chunk: c, ...(key ? { key } : {}) });

@@ -30,3 +30,14 @@ export interface GeneratedFile {
    */
   chunks?: readonly { readonly key: string; readonly text: string; readonly parts?: readonly { readonly text: string; readonly formatted: boolean }[] }[];
 }
+
+/**
+ * The cache's store of stage results that are text (formatted chunks, compiled modules), keyed by content hashes.
+ * `version` names the code the results depend on beyond the key's own input (the printer that made a chunk's text,
+ * the compile stage), so a change to that code never reads an entry made by the old one.
+ */
+export interface ChunkStore {
+  getChunk(key: string): string | undefined;
+  setChunk(key: string, text: string): void;
+  readonly version: string;
+}

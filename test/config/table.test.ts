@@ -1,6 +1,6 @@
 /** The option table's defaults are the stages' own defaults, so the help and the schema say what really happens. */
 import { DEFAULT_CSDL_LIMITS } from "../../generator/csdl/limits.js";
-import { DEFAULT_SHAPE } from "../../generator/emit/shape.js";
+import { DEFAULT_SHAPE } from "../../generator/emit/plan/shape.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "../../generator/markdown/limits.js";
 import { DEFAULT_MAX_INHERITANCE_DEPTH } from "../../generator/model/bases.js";
 import { OPTIONS } from "../../generator/config/table.js";

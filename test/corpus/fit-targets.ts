@@ -1,6 +1,6 @@
 import path from "node:path";
 import { hierarchyOf } from "../../generator/model/hierarchy.js";
-import { planNames, type NamePlan } from "../../generator/emit/plan.js";
+import { planNames, type NamePlan } from "../../generator/emit/plan/plan.js";
 import { ROOT_NAMESPACE } from "../../generator/emit/names.js";
 import type { PipelineResult } from "../../generator/pipeline.js";
 import type { FitTarget } from "./fit.js";

@@ -1,4 +1,4 @@
-import { MemoryParseCache } from "../../generator/cache/cache.js";
+import { MemoryParseCache, PRINT_CACHE_VERSION } from "../../generator/cache/cache.js";
 import { emitModel, type EmitOptions } from "../../generator/emit/index.js";
 import { formatChunk, formatFilesWithStats } from "../../generator/format/prettier.js";
 import type { GeneratedFile, Model } from "../../generator/types/index.js";
@@ -6,7 +6,7 @@ import { templates } from "../helpers.js";
 import { complex, entity, enumType, flagsEnum, modelOf, prop } from "./model-builder.js";
 
 /**
- * Emitted files come cut into chunks between top-level statements (emit/chunks.ts): each formats on its own, and
+ * Emitted files come cut into chunks between top-level statements (emit/print/chunks.ts): each formats on its own, and
  * the cut points depend on content, so an edit changes the chunk it is in and no other.
  */
 
@@ -66,8 +66,11 @@ describe("chunks", () => {
     expect(chunked).toEqual(whole);
   });
 
+  /** A memory cache's chunk store, under a printer version as the pipeline gives it. */
+  const chunkStore = (cache: MemoryParseCache, version = PRINT_CACHE_VERSION) => ({ getChunk: (key: string) => cache.getChunk(key), setChunk: (key: string, text: string) => cache.setChunk(key, text), version });
+
   test("a cached chunk is never printed: a warm run formats nothing and reads no chunk's text", async () => {
-    const cache = new MemoryParseCache();
+    const cache = chunkStore(new MemoryParseCache());
     const cold = await formatFilesWithStats(await emit(bigModel()), { cache });
     expect(cold.stats.hits).toBe(0);
     const files = (await emit(bigModel())).map((file) => ({
@@ -81,5 +84,13 @@ describe("chunks", () => {
     const warm = await formatFilesWithStats(files.filter((f) => f.chunks), { cache });
     expect(warm.stats).toEqual({ hits: cold.stats.hits + cold.stats.misses - 1, misses: 0 });
     expect(warm.files).toEqual(cold.files.filter((f) => f.path !== "runtime.ts"));
+  });
+
+  test("a chunk printed by another printer version is not taken from the cache", async () => {
+    const memory = new MemoryParseCache();
+    const cold = await formatFilesWithStats(await emit(bigModel()), { cache: chunkStore(memory) });
+    const other = await formatFilesWithStats(await emit(bigModel()), { cache: chunkStore(memory, `${PRINT_CACHE_VERSION}+changed`) });
+    expect(other.stats).toEqual({ hits: 0, misses: cold.stats.hits + cold.stats.misses });
+    expect(other.files).toEqual(cold.files);
   });
 });

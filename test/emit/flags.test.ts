@@ -1,4 +1,4 @@
-import { FLAGS_LISTED_MAX, flagsCombinationText } from "../../generator/emit/flags.js";
+import { FLAGS_LISTED_MAX, flagsCombinationText } from "../../generator/emit/type-text.js";
 import { joinFlags, splitFlags } from "../../templates/runtime.js";
 import { complex, declaration, emitted, flagsEnum, modelOf, prop } from "./model-builder.js";
 

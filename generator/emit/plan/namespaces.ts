@@ -1,4 +1,4 @@
-import type { Model, Property, StructuredType } from "../types/index.js";
+import type { Model, Property, StructuredType } from "../../types/index.js";
 
 /**
  * Which model namespaces to emit: exact names, or a prefix pattern ending in `*` (`microsoft.graph.*` matches

@@ -1,18 +1,17 @@
 import type { StatementStructures } from "ts-morph";
-import { ModuleDeclarationKind, StructureKind } from "./ts-morph.js";
-import type { Hierarchy } from "../model/hierarchy.js";
-import type { Model } from "../types/index.js";
-import { jsDoc } from "./docs.js";
-import { envelopeStatements } from "./envelope.js";
-import { namespaceBody, type EmitMode } from "./module.js";
-import { ROOT_NAMESPACE } from "./names.js";
-import type { NamePlan } from "./plan.js";
-import { ModuleScope, rootAlias } from "./scope.js";
+import { ModuleDeclarationKind, StructureKind } from "../ts-morph.js";
+import type { Hierarchy } from "../../model/hierarchy.js";
+import type { Model } from "../../types/index.js";
+import { namespaceContext } from "../context.js";
+import { jsDoc } from "../docs.js";
+import { ROOT_NAMESPACE } from "../names.js";
+import type { NamePlan } from "../plan/plan.js";
+import { rootAlias } from "../plan/scope.js";
+import { transformEnvelope } from "../transform/envelope.js";
+import { transformNamespace } from "../transform/namespace.js";
 
 /** The one file of the single-file layout: declarations only, so a `.d.ts` that needs no runtime. */
 export const SINGLE_FILE = "index.d.ts";
-
-const DECLARATIONS_ONLY: EmitMode = { runtime: false };
 
 /**
  * The single-file layout, shaped like @microsoft/microsoft-graph-types: the envelope and microsoft.graph's types at
@@ -22,15 +21,15 @@ const DECLARATIONS_ONLY: EmitMode = { runtime: false };
  * are qualified (`Partners.Billing.Operation`), through the self-import too when an enclosing namespace declares a
  * namespace of the same first name.
  */
-export function singleFileStatements(model: Model, hierarchy: Hierarchy, plan: NamePlan): StatementStructures[] {
+export function singleFileStatements(model: Model, plan: NamePlan, hierarchy: Hierarchy): StatementStructures[] {
   let usesRoot = false;
   const body = (name: string): StatementStructures[] => {
-    const scope = new ModuleScope(name, plan);
-    const statements = namespaceBody(model.namespaces.find((n) => n.name === name)!, hierarchy, plan, scope, DECLARATIONS_ONLY);
-    usesRoot ||= scope.usesRoot;
+    const ctx = namespaceContext(name, plan, hierarchy);
+    const statements = transformNamespace(model.namespaces.find((n) => n.name === name)!, ctx);
+    usesRoot ||= ctx.scope.usesRoot;
     return statements;
   };
-  const statements: StatementStructures[] = [...envelopeStatements(plan.envelope, plan.shape.readonly, false)];
+  const statements: StatementStructures[] = [...transformEnvelope(plan.envelope, { plan })];
   if (model.namespaces.some((n) => n.name === ROOT_NAMESPACE)) statements.push(...body(ROOT_NAMESPACE));
   for (const namespace of model.namespaces) {
     const nested = plan.nested.get(namespace.name);

@@ -1,5 +1,5 @@
 import type { StatementStructures } from "ts-morph";
-import { printStructure, StructureKind } from "./ts-morph.js";
+import { printStructure, StructureKind } from "../ts-morph.js";
 
 /**
  * Most statements the emitter writes have a layout prettier is certain to give them: an interface whose members

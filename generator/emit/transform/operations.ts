@@ -1,11 +1,14 @@
 import type { JSDocTagStructure, PropertySignatureStructure, StatementStructures } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
-import type { Operation, Parameter, TypedValue } from "../types/index.js";
-import { deprecationTags, jsDoc, tag } from "./docs.js";
-import { propertyKey } from "./names.js";
-import type { NamespacePlan, OverloadNaming, RequestBodyPlan, ResponsePlan } from "./plan.js";
-import type { ModuleScope } from "./scope.js";
-import { omittedRemark, PRIMITIVE_FORMATS, valueTypeText } from "./type-text.js";
+import { StructureKind } from "../ts-morph.js";
+import type { Namespace, Operation, Parameter, TypedValue } from "../../types/index.js";
+import { typeUseText } from "../../model/type-use.js";
+import { compareStrings } from "../../order.js";
+import type { EmitContext } from "../context.js";
+import { deprecationTags, jsDoc, tag } from "../docs.js";
+import { propertyKey } from "../names.js";
+import type { OverloadNaming, RequestBodyPlan, ResponsePlan } from "../plan/overloads.js";
+import { omittedRemark, PRIMITIVE_FORMATS, valueTypeText } from "../type-text.js";
+import { readonlyFlag } from "./property.js";
 
 /**
  * Why the declaration has the name it has, when that is not just the operation's name: overloads that differ get
@@ -24,8 +27,7 @@ function naming(plan: OverloadNaming, differIn: string): string {
 function binding(operation: Operation): string {
   const bound = operation.binding;
   if (!bound) return "unbound";
-  const type = bound.type.kind === "named" ? bound.type.fqn : bound.type.kind === "primitive" ? `Edm.${bound.type.edm}` : bound.type.written;
-  return `bound to ${bound.collection ? "a collection of " : ""}${type}`;
+  return `bound to ${bound.collection ? "a collection of " : ""}${typeUseText(bound.type, false)}`;
 }
 
 function bindings(operations: readonly Operation[]): string {
@@ -37,7 +39,8 @@ function groupDeprecation(operations: readonly Operation[]): JSDocTagStructure[]
   return operations.every((op) => op.deprecation) ? deprecationTags(operations[0].deprecation) : [];
 }
 
-function parameterSignature(parameter: Parameter, scope: ModuleScope): PropertySignatureStructure {
+function parameterSignature(parameter: Parameter, ctx: EmitContext): PropertySignatureStructure {
+  const { scope } = ctx;
   const tags: JSDocTagStructure[] = [];
   if (parameter.type.kind === "primitive" && PRIMITIVE_FORMATS[parameter.type.edm]) tags.push(tag("format", PRIMITIVE_FORMATS[parameter.type.edm]));
   if (parameter.type.kind === "named" && scope.isOmitted(parameter.type.fqn)) tags.push(tag("remarks", omittedRemark(parameter.type.fqn)));
@@ -48,20 +51,20 @@ function parameterSignature(parameter: Parameter, scope: ModuleScope): PropertyS
     kind: StructureKind.PropertySignature,
     name: propertyKey(parameter.name),
     hasQuestionToken: true,
-    ...(scope.plan.shape.readonly ? { isReadonly: true } : {}),
-    type: valueTypeText(parameter, scope, scope.plan.shape.nullable),
+    ...readonlyFlag(ctx),
+    type: valueTypeText(parameter, scope, ctx.plan.shape.nullable),
     docs: jsDoc([parameter.description, optional].filter(Boolean).join(" ") || undefined, tags),
   };
 }
 
-function requestBody(body: RequestBodyPlan, scope: ModuleScope): StatementStructures {
+function requestBody(body: RequestBodyPlan, ctx: EmitContext): StatementStructures {
   const first = body.operations[0];
   const about = `The body of the POST that invokes the ${first.fqn} action (${bindings(body.operations)}). ${naming(body, "parameters")}`.trim();
   return {
     kind: StructureKind.Interface,
     name: body.name,
     isExported: true,
-    properties: body.parameters.map((p) => parameterSignature(p, scope)),
+    properties: body.parameters.map((p) => parameterSignature(p, ctx)),
     docs: jsDoc([first.description, about].filter(Boolean).join("\n\n"), [tag("see", first.fqn), ...groupDeprecation(body.operations)]),
   };
 }
@@ -71,7 +74,8 @@ function requestBody(body: RequestBodyPlan, scope: ModuleScope): StatementStruct
  * union when it has derived types), a collection as a page of a collection response, a primitive or enum value
  * wrapped in `{ value }`, a stream as bytes that are not JSON at all (`unknown`).
  */
-function responseText(returnType: TypedValue, scope: ModuleScope): string {
+function responseText(returnType: TypedValue, ctx: EmitContext): string {
+  const { scope } = ctx;
   const type = returnType.type;
   if (type.kind === "unknown" || (type.kind === "primitive" && type.edm === "Stream")) return "unknown";
   const structured = type.kind === "named" && scope.isStructured(type.fqn);
@@ -80,23 +84,27 @@ function responseText(returnType: TypedValue, scope: ModuleScope): string {
   return structured ? element : `${scope.envelope("ValueResponse")}<${element}>`;
 }
 
-function response(plan: ResponsePlan, scope: ModuleScope): StatementStructures {
+function response(plan: ResponsePlan, ctx: EmitContext): StatementStructures {
   const first = plan.operations[0];
   const about = `What the ${first.fqn} ${first.kind} returns (${bindings(plan.operations)}). ${naming(plan, "return types")}`.trim();
   return {
     kind: StructureKind.TypeAlias,
     name: plan.name,
     isExported: true,
-    type: responseText(plan.returnType, scope),
+    type: responseText(plan.returnType, ctx),
     docs: jsDoc([first.description, about].filter(Boolean).join("\n\n"), [tag("see", first.fqn), ...groupDeprecation(plan.operations)]),
   };
 }
 
-/** Request bodies and responses of a namespace's operations, each operation's together, by operation name. */
-export function operationStatements(plan: NamespacePlan, scope: ModuleScope): StatementStructures[] {
+/**
+ * Request bodies and responses of a namespace's operations (as the plan grouped and named their overloads), each
+ * operation's together, by operation name.
+ */
+export function transformOperations(namespace: Namespace, ctx: EmitContext): StatementStructures[] {
+  const plan = ctx.plan.namespaces.get(namespace.name)!;
   const byOperation = new Map<string, StatementStructures[]>();
   const add = (operation: Operation, statement: StatementStructures) => byOperation.set(operation.name, [...(byOperation.get(operation.name) ?? []), statement]);
-  for (const body of plan.requestBodies) add(body.operations[0], requestBody(body, scope));
-  for (const result of plan.responses) add(result.operations[0], response(result, scope));
-  return [...byOperation.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, statements]) => statements);
+  for (const body of plan.requestBodies) add(body.operations[0], requestBody(body, ctx));
+  for (const result of plan.responses) add(result.operations[0], response(result, ctx));
+  return [...byOperation.entries()].sort(([a], [b]) => compareStrings(a, b)).flatMap(([, statements]) => statements);
 }

@@ -1,12 +1,11 @@
 import type { StatementStructures } from "ts-morph";
-import { StructureKind, VariableDeclarationKind } from "./ts-morph.js";
-import type { Hierarchy } from "../model/hierarchy.js";
-import type { PrimitiveName, Property, StructuredType } from "../types/index.js";
-import { jsDoc } from "./docs.js";
-import { schemaLayout, withLayout } from "./pretty.js";
-import { propertyKey } from "./names.js";
-import { mayBeNull } from "./type-text.js";
-import type { ModuleScope } from "./scope.js";
+import { StructureKind, VariableDeclarationKind } from "../ts-morph.js";
+import type { PrimitiveName, Property, StructuredType } from "../../types/index.js";
+import type { EmitContext } from "../context.js";
+import { jsDoc } from "../docs.js";
+import { propertyKey } from "../names.js";
+import { schemaLayout, withLayout } from "../print/pretty.js";
+import { mayBeNull } from "../type-text.js";
 
 /** The runtime's check letter for each primitive (see `PropertySpec` in templates/runtime.ts). */
 const PRIMITIVE_KINDS: Readonly<Record<PrimitiveName, string>> = {
@@ -22,7 +21,8 @@ const PRIMITIVE_KINDS: Readonly<Record<PrimitiveName, string>> = {
  * checked to be an object (`"o"`): it is present only with `$expand`, and referring to the target's schema would
  * pull every schema of the model into a bundle that uses one guard.
  */
-function propertySpec(property: Property, scope: ModuleScope, hierarchy: Hierarchy): string {
+function propertySpec(property: Property, ctx: EmitContext): string {
+  const { scope, hierarchy } = ctx;
   const modifiers = `${property.collection ? "*" : ""}${mayBeNull(property, scope.plan.shape.nullable) ? "?" : ""}`;
   const type = property.type;
   if (type.kind === "unknown") return JSON.stringify(`${modifiers}u`);
@@ -47,11 +47,15 @@ function propertySpec(property: Property, scope: ModuleScope, hierarchy: Hierarc
  * So using a guard bundles the schemas of its bases' properties, not every type derived from those bases. Each
  * schema is one pure call, so a bundle keeps only the schemas its guards reach.
  */
-export function guardStatements(type: StructuredType, hierarchy: Hierarchy, scope: ModuleScope, name: string, guarded: string): StatementStructures[] {
+export function transformGuard(type: StructuredType, ctx: EmitContext): StatementStructures[] {
+  const { scope, hierarchy } = ctx;
   const declared = scope.plan.declared.get(type.fqn)!;
+  const { name } = declared;
+  // The guard narrows to the `Any*` union where the type has one (the plan names one exactly then).
+  const guarded = declared.union ?? name;
   const schemaType = scope.plan.namespaces.get(scope.namespace)!.schemaType;
   const base = type.baseType && scope.plan.declared.has(type.baseType) ? `() => ${scope.referRuntime(type.baseType, "exact")}` : "undefined";
-  const properties = type.properties.map((p) => `${propertyKey(p.name)}: ${propertySpec(p, scope, hierarchy)},`);
+  const properties = type.properties.map((p) => `${propertyKey(p.name)}: ${propertySpec(p, ctx)},`);
   const fqn = JSON.stringify(type.fqn);
   const derived = hierarchy.descendants(type.fqn).filter((d) => scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "exact"));
   // The arguments as text (for ts-morph) and as parts (for the layout prettier would give them, see pretty.ts).

@@ -1,5 +1,5 @@
 import type { EnvelopeNames, NamePlan } from "./plan.js";
-import { namespaceIdentifier, ROOT_NAMESPACE, typeIdentifier } from "./names.js";
+import { namespaceIdentifier, ROOT_NAMESPACE, typeIdentifier } from "../names.js";
 
 /**
  * Names model types from inside one namespace (a module, or an `export namespace` block of the single file) and

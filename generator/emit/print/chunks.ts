@@ -1,10 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { CodeBlockWriter, StatementStructures, WriterFunction } from "ts-morph";
 import { prettyStatement } from "./pretty.js";
-import { printStructure, StructureKind } from "./ts-morph.js";
+import { printStructure, StructureKind } from "../ts-morph.js";
 
 /**
  * A module's top-level statements cut into runs ("chunks") that prettier formats one at a time: prettier formats
@@ -79,18 +76,8 @@ export function printStatements(statements: readonly StatementStructures[]): str
 }
 
 /**
- * What the printed text depends on besides the structures: the printer's version and this module's code. Not
- * pretty.ts: the statements it lays out are prettier's bytes (tested on the corpus), so the formatted chunk a key
- * stands for is the same either way.
- */
-const PRINTER_VERSION = (() => {
-  const tsMorph = path.join(path.dirname(createRequire(import.meta.url).resolve("ts-morph")), "..", "package.json");
-  const version = (JSON.parse(readFileSync(tsMorph, "utf8")) as { version: string }).version;
-  return `ts-morph ${version}; ${createHash("sha256").update(readFileSync(new URL(import.meta.url))).digest("hex").slice(0, 16)}`;
-})();
-
-/**
- * One chunk of a file: `key` is a content hash of everything its text is printed from, known without printing it,
+ * One chunk of a file: `key` is a content hash of everything its text is printed from, known without printing it
+ * (what prints it, ts-morph and this folder's code, is the chunk store's version: cache/cache.ts PRINT_CACHE_VERSION),
  * and `text` is printed on first use. A run whose format cache already holds the chunk (a re-run after an edit
  * elsewhere) never prints it: on the v1.0 docs, printing is most of what such a run would otherwise spend.
  */
@@ -141,7 +128,7 @@ function chunkParts(prefix: string, statements: readonly StatementStructures[]):
 }
 
 function chunk(prefix: string, statements: readonly StatementStructures[], json: readonly string[]): EmittedChunk {
-  const hash = createHash("sha256").update(PRINTER_VERSION).update("\0").update(prefix);
+  const hash = createHash("sha256").update(prefix);
   for (const statement of json) hash.update("\0").update(statement);
   const key = hash.digest("hex");
   let text: string | undefined;

@@ -39,4 +39,15 @@ export function shapeOptions(options: Partial<Shape> & { namespaces?: NamespaceF
   };
 }
 
+/** Every shape option, the defaults where one is not set: resolved once, for the plan every transform reads. */
+export function resolveShape(options: Partial<Shape>): Shape {
+  return {
+    enumStyle: options.enumStyle ?? DEFAULT_SHAPE.enumStyle,
+    guards: options.guards ?? DEFAULT_SHAPE.guards,
+    readonly: options.readonly ?? DEFAULT_SHAPE.readonly,
+    nullable: options.nullable ?? DEFAULT_SHAPE.nullable,
+    fileNaming: options.fileNaming ?? DEFAULT_SHAPE.fileNaming,
+  };
+}
+
 export const DEFAULT_SHAPE: Shape = { enumStyle: "union", guards: true, readonly: false, nullable: "null", fileNaming: "namespace" };

@@ -1,8 +1,10 @@
 import type { PropertySignatureStructure, StatementStructures } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
-import type { EntityContainer } from "../types/index.js";
-import { jsDoc } from "./docs.js";
-import type { ModuleScope } from "./scope.js";
+import { StructureKind } from "../ts-morph.js";
+import type { EntityContainer } from "../../types/index.js";
+import { compareStrings } from "../../order.js";
+import type { EmitContext } from "../context.js";
+import { jsDoc } from "../docs.js";
+import { readonlyFlag } from "./property.js";
 
 /**
  * One interface per entity container, mapping each top-level path to what a GET of it returns: an entity set to a
@@ -10,7 +12,9 @@ import type { ModuleScope } from "./scope.js";
  * derived types). Keys are paths so that a fetch wrapper can be typed by them:
  * `get<P extends keyof GraphServicePaths>(path: P): Promise<GraphServicePaths[P]>`.
  */
-export function containerStatements(container: EntityContainer, name: string, scope: ModuleScope): StatementStructures[] {
+export function transformContainer(container: EntityContainer, ctx: EmitContext): StatementStructures[] {
+  const { scope } = ctx;
+  const name = ctx.plan.namespaces.get(scope.namespace)!.paths.get(container)!;
   const entries: { path: string; type: string; doc: string }[] = [];
   const element = (fqn: string) => (scope.isStructured(fqn) ? scope.referPayload(fqn) : "unknown");
   for (const set of container.entitySets) {
@@ -23,8 +27,8 @@ export function containerStatements(container: EntityContainer, name: string, sc
   const seen = new Set<string>();
   const properties: PropertySignatureStructure[] = entries
     .filter((e) => !seen.has(e.path) && seen.add(e.path))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((e) => ({ kind: StructureKind.PropertySignature, name: JSON.stringify(e.path), ...(scope.plan.shape.readonly ? { isReadonly: true } : {}), type: e.type, docs: jsDoc(e.doc) }));
+    .sort((a, b) => compareStrings(a.path, b.path))
+    .map((e) => ({ kind: StructureKind.PropertySignature, name: JSON.stringify(e.path), ...readonlyFlag(ctx), type: e.type, docs: jsDoc(e.doc) }));
   return [
     {
       kind: StructureKind.Interface,

@@ -1,14 +1,9 @@
 import type { InterfaceDeclarationStructure, PropertySignatureStructure } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
-import { jsDoc } from "./docs.js";
-import { propertyKey } from "./names.js";
-import type { EnvelopeNames } from "./plan.js";
-
-/**
- * The module the modules layout declares the envelope in, once for all namespaces: runtime.ts, after the template's
- * helpers. Namespace modules import it as a namespace (`odata.CollectionResponse`), which no model name can shadow.
- */
-export const ENVELOPE_FILE = "runtime.ts";
+import { StructureKind } from "../ts-morph.js";
+import type { EmitContext } from "../context.js";
+import { jsDoc } from "../docs.js";
+import { propertyKey } from "../names.js";
+import type { EnvelopeNames } from "../plan/plan.js";
 
 function property(name: string, type: string, description: string): PropertySignatureStructure {
   return { kind: StructureKind.PropertySignature, name: propertyKey(name), hasQuestionToken: true, type, docs: jsDoc(description) };
@@ -19,12 +14,14 @@ const CONTEXT = property("@odata.context", "string", "The metadata URL of the pa
 /**
  * The generic parts of the OData JSON format that wrap the model's types: the annotations every entity may carry,
  * a page of a collection, and the object a primitive result comes in. Types only: nothing here exists at run time.
- * `annotations: false` (the single layout, a drop-in for @microsoft/microsoft-graph-types) leaves out the index
- * signature of property annotations, which would make that package's types unassignable to ours.
+ * The single layout (a drop-in for @microsoft/microsoft-graph-types) leaves out the index signature of property
+ * annotations, which would make that package's types unassignable to ours. Declared once for the whole output, so
+ * the context is the plan's alone.
  */
-export function envelopeStatements(names: EnvelopeNames, readonly = false, annotations = true): InterfaceDeclarationStructure[] {
+export function transformEnvelope(names: EnvelopeNames, ctx: Pick<EmitContext, "plan">): InterfaceDeclarationStructure[] {
+  const annotations = ctx.plan.layout === "modules";
   const statements = envelopeInterfaces(names).map((s) => (annotations ? s : { ...s, indexSignatures: [] }));
-  return readonly ? statements.map((s) => ({ ...s, properties: s.properties?.map((p) => ({ ...p, isReadonly: true })) })) : statements;
+  return ctx.plan.shape.readonly ? statements.map((s) => ({ ...s, properties: s.properties?.map((p) => ({ ...p, isReadonly: true })) })) : statements;
 }
 
 function envelopeInterfaces(names: EnvelopeNames): InterfaceDeclarationStructure[] {

@@ -1,50 +1,26 @@
 import type { StatementStructures } from "ts-morph";
-import { StructureKind } from "./ts-morph.js";
-import type { EnumType } from "../types/index.js";
-import { deprecationTags, jsDoc } from "./docs.js";
-import { enumIdentifier, guardName } from "./names.js";
+import { StructureKind } from "../ts-morph.js";
+import type { EnumType } from "../../types/index.js";
+import { writesGuards, type EmitContext } from "../context.js";
+import { deprecationTags, jsDoc } from "../docs.js";
+import { enumIdentifier, guardName } from "../names.js";
+import { flagsCombinationText, FLAGS_LISTED_MAX } from "../type-text.js";
 
 /**
- * Up to this many members, a flags type lists every non-empty combination (2^8 - 1 = 255 string literals at most);
- * beyond it the list would grow past what is useful to read or cheap to check, so a template literal approximates it.
+ * A flags enum's combination type and, with the guards (modules layout), typed wrappers over the runtime's generic
+ * `splitFlags` / `joinFlags`. The wrappers pass the frozen member object's values as the order, so `joinFlags`
+ * writes members in declaration order: the order the combination type lists. Nothing for an enum without flags.
  */
-export const FLAGS_LISTED_MAX = 8;
-
-/**
- * The type of a comma-separated combination of `members`, in member order: `"a" | "b" | "a,b"`, shortest first.
- * Over FLAGS_LISTED_MAX members, `${M}` | `${M},${string}` (`memberType` is the union M): the first member is
- * checked, the rest is any text. No members: any string.
- */
-export function flagsCombinationText(members: readonly string[], memberType: string): string {
-  if (!members.length) return "string";
-  if (members.length > FLAGS_LISTED_MAX) return `\`\${${memberType}}\` | \`\${${memberType}},\${string}\``;
-  const combinations: string[] = [];
-  const choose = (from: number, left: number, picked: readonly string[]): void => {
-    if (!left) {
-      combinations.push(picked.join(","));
-      return;
-    }
-    for (let i = from; i <= members.length - left; i++) choose(i + 1, left - 1, [...picked, members[i]]);
-  };
-  for (let size = 1; size <= members.length; size++) choose(0, size, []);
-  return combinations.map((c) => JSON.stringify(c)).join(" | ");
-}
-
-export interface FlagsNames {
-  type: string;
-  split: string;
-  join: string;
-}
-
-/**
- * A flags enum's combination type and, when the module has a runtime (modules layout), typed wrappers over the
- * runtime's generic `splitFlags` / `joinFlags`. The wrappers pass the frozen member object's values as the order,
- * so `joinFlags` writes members in declaration order: the order the combination type lists.
- */
-export function flagsStatements(enumType: EnumType, names: FlagsNames, withRuntime: boolean, name = enumIdentifier(enumType.name), guard = guardName(name)): StatementStructures[] {
+export function transformFlags(enumType: EnumType, ctx: EmitContext): StatementStructures[] {
+  const declared = ctx.plan.declared.get(enumType.fqn);
+  const names = ctx.plan.namespaces.get(ctx.scope.namespace)?.flags.get(enumType.fqn);
+  if (!names) return [];
+  const name = declared?.name ?? enumIdentifier(enumType.name);
+  const guard = declared?.guard ?? guardName(name);
   const members = enumType.members.map((m) => m.name);
   const listed = members.length <= FLAGS_LISTED_MAX;
-  const helpers = withRuntime && members.length > 0;
+  // The helpers call the enum's guard and the runtime, so they go with the guards.
+  const helpers = writesGuards(ctx) && members.length > 0;
   const description = [
     `A value of the flags enumeration {@link ${name}} (${enumType.fqn}): one member, or several comma-separated in declaration order (\`${members.slice(0, 2).join(",")}\`).`,
     !members.length
