@@ -15,7 +15,7 @@ import { progressDisplay } from "./progress.js";
 import { applyBaseline, baselineLines, readBaseline, writeBaseline } from "./baseline.js";
 import { checkAnnotations, githubAnnotations, stepSummary, writeStepSummary } from "./github.js";
 import { countByKind, countBySeverity, formatDiagnostic, plural, shownDiagnostics, summaryLine, summaryTable, topCodes, type Counts } from "./report.js";
-import { watchCommand } from "./watch.js";
+import { watchCommand } from "./watch/watch.js";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 

@@ -48,6 +48,26 @@ export function pruneUnreadSections(text: string): string {
   // A lone CR ends a line for remark but not for this scan.
   if (/\r(?!\n)/.test(text)) return text;
   const lines = text.split("\n");
+  const regions = sectionRegions(lines);
+  return regions && blankRegions(lines, regions) ? lines.join("\n") : text;
+}
+
+/**
+ * Inside a fenced block, an HTML comment or an HTML block: the state after this line, and whether the line keeps
+ * its section (a comment or HTML block may hold an annotation or a table a reader finds).
+ */
+function insideBlock(state: Exclude<State, { in: "markdown" }>, line: string): { state: State; keep: boolean } {
+  if (state.in === "fence") {
+    const close = FENCE.exec(line);
+    const closes = close && close[2][0] === state.fence[0] && close[2].length >= state.fence.length && line.trim() === close[2];
+    return { state: closes ? { in: "markdown" } : state, keep: false };
+  }
+  if (state.in === "comment") return { state: line.includes("-->") ? { in: "markdown" } : state, keep: true };
+  return { state: line.trim() === "" ? { in: "markdown" } : state, keep: true };
+}
+
+/** The sections of the page, each marked whether its body may be blanked; undefined when the page is not safe to prune. */
+function sectionRegions(lines: readonly string[]): Region[] | undefined {
   const regions: Region[] = [];
   let region: Region | undefined;
   let state: State = { in: "markdown" };
@@ -57,25 +77,16 @@ export function pruneUnreadSections(text: string): string {
   for (const [i, raw] of lines.entries()) {
     // CRLF pages: the CR is the line ending, not part of a title or a fence.
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    if (state.in === "fence") {
-      const close = FENCE.exec(line);
-      if (close && close[2][0] === state.fence[0] && close[2].length >= state.fence.length && line.trim() === close[2]) state = { in: "markdown" };
-      continue;
-    }
-    if (state.in === "comment") {
-      keepRegion();
-      if (line.includes("-->")) state = { in: "markdown" };
-      continue;
-    }
-    if (state.in === "html") {
-      keepRegion();
-      if (line.trim() === "") state = { in: "markdown" };
+    if (state.in !== "markdown") {
+      const next = insideBlock(state, line);
+      if (next.keep) keepRegion();
+      state = next.state;
       continue;
     }
     const fence = FENCE.exec(line);
     if (fence) {
       // Indented, it may belong to a list item that ends before the fence closes.
-      if (fence[1] !== "") return text;
+      if (fence[1] !== "") return undefined;
       state = { in: "fence", fence: fence[2] };
       continue;
     }
@@ -93,14 +104,18 @@ export function pruneUnreadSections(text: string): string {
     if (comment !== -1) {
       keepRegion();
       if (!line.includes("-->", comment + 4)) state = { in: "comment" };
-    } else if (RAW_HTML_BLOCK.test(line)) return text;
+    } else if (RAW_HTML_BLOCK.test(line)) return undefined;
     else if (HTML_BLOCK.test(line)) {
       keepRegion();
       state = { in: "html" };
     } else if (RISKY.test(line)) keepRegion();
   }
   // A fence or comment still open at the end ran over whatever came after it.
-  if (state.in === "fence" || state.in === "comment") return text;
+  return state.in === "fence" || state.in === "comment" ? undefined : regions;
+}
+
+/** Blanks the bodies of the prunable regions in place, keeping every line (and a CRLF page's CRs); whether any changed. */
+function blankRegions(lines: string[], regions: readonly Region[]): boolean {
   let changed = false;
   for (const { start, end, prunable } of regions) {
     if (!prunable) continue;
@@ -111,5 +126,5 @@ export function pruneUnreadSections(text: string): string {
       }
     }
   }
-  return changed ? lines.join("\n") : text;
+  return changed;
 }

@@ -1,7 +1,7 @@
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ProgressStream } from "../../generator/cli/progress.js";
-import { watch, type WatchOptions, type WatchRun } from "../../generator/cli/watch.js";
+import { watch, type WatchOptions, type WatchRun } from "../../generator/cli/watch/watch.js";
 import { resourcePage } from "../helpers.js";
 
 /** What a test waits for at most, well under each test's own timeout, so a miss fails with a message that says what. */

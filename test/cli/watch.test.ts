@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
-import { watch } from "../../generator/cli/watch.js";
+import { watch } from "../../generator/cli/watch/watch.js";
 import { resourcePage, ROOT, runCli } from "../helpers.js";
 import { brokenPage, hasText, page, recorder, SAVES, startWatch, stopWatches, WAIT_MS } from "./watch-helpers.js";
 

@@ -1,10 +1,10 @@
 import type { Diagnostic, DocPage, EnumType, Model, Namespace, StructuredType } from "../../types/index.js";
-import { collectDeclarations, descriptionOf, factOf } from "./declarations.js";
+import { collectDeclarations, descriptionOf, factOf, type Declarations } from "./declarations.js";
 import { addInlineEnums } from "./inline-enums.js";
 import { ancestorsOf as ancestors, type ModelLimits } from "../bases.js";
 import { resolveBaseTypes } from "./inheritance.js";
 import { buildProperties } from "./properties.js";
-import { createResolver } from "./resolve.js";
+import { createResolver, type Resolver } from "./resolve.js";
 import { byName, compareStrings } from "../../order.js";
 
 /**
@@ -23,12 +23,23 @@ export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimit
   for (const declaration of declarations.enums.values()) {
     enums.set(declaration.fqn, { name: declaration.name, namespace: declaration.namespace, fqn: declaration.fqn, members: declaration.members, flags: false, at: declaration.at });
   }
+  const types = buildTypes({ declarations, bases, resolve, enums, diagnostics });
+  return { model: groupNamespaces(types, enums.values()), diagnostics };
+}
 
-  // Bases before the types derived from them, so a derived page can see what it inherits.
+interface TypeInputs {
+  declarations: Declarations;
+  bases: ReadonlyMap<string, string>;
+  resolve: Resolver;
+  enums: ReadonlyMap<string, EnumType>;
+  diagnostics: Diagnostic[];
+}
+
+/** Every structured type, bases before the types derived from them, so a derived page can see what it inherits. */
+function buildTypes({ declarations, bases, resolve, enums, diagnostics }: TypeInputs): StructuredType[] {
   const keys = [...declarations.types.keys()].sort();
   const depth = (key: string): number => ancestors(bases, key).length;
   const ordered = [...keys].sort((a, b) => depth(a) - depth(b) || compareStrings(a, b));
-
   const built = new Map<string, StructuredType>();
   const keyOf = (key: string): string | undefined => {
     for (const k of [key, ...ancestors(bases, key)]) {
@@ -39,57 +50,56 @@ export function buildModel(pages: readonly DocPage[], limits: Partial<ModelLimit
   };
   // An annotation keyProperty (own or inherited) or a base chain to microsoft.graph.entity makes an entity type.
   const entityKeys = new Set(keys.filter((key) => keyOf(key) !== undefined || [key, ...ancestors(bases, key)].includes("microsoft.graph.entity")));
+  const inheritedFrom = (chain: readonly string[]) => (name: string) => {
+    for (const ancestor of chain) {
+      const owner = built.get(ancestor);
+      const property = owner?.properties.find((p) => p.name === name);
+      if (owner && property) return { property, owner: owner.fqn };
+    }
+    return undefined;
+  };
   for (const key of ordered) {
     const declaration = declarations.types.get(key)!;
-    const chain = ancestors(bases, key);
-    const keyProperty = keyOf(key);
-    const isEntity = entityKeys.has(key);
-    const properties = buildProperties(declaration, keyProperty, {
+    const properties = buildProperties(declaration, keyOf(key), {
       resolve,
       diagnostics,
       enumByFqn: (fqn) => enums.get(fqn),
       isEntity: (fqn) => entityKeys.has(fqn.toLowerCase()),
       lineage: (fqn) => [fqn.toLowerCase(), ...ancestors(bases, fqn.toLowerCase())].map((k) => declarations.types.get(k)?.fqn ?? k),
-      inherited: (name) => {
-        for (const ancestor of chain) {
-          const owner = built.get(ancestor);
-          const property = owner?.properties.find((p) => p.name === name);
-          if (owner && property) return { property, owner: owner.fqn };
-        }
-        return undefined;
-      },
+      inherited: inheritedFrom(ancestors(bases, key)),
     });
-    const abstract = factOf(declaration, (page) => page.annotation?.abstract) ?? false;
-    const openType = factOf(declaration, (page) => page.annotation?.openType) ?? false;
     const description = descriptionOf(declaration);
     const base = bases.get(key);
-    const type: StructuredType = {
-      kind: isEntity ? "entity" : "complex",
+    built.set(key, {
+      kind: entityKeys.has(key) ? "entity" : "complex",
       name: declaration.name,
       namespace: declaration.namespace,
       fqn: declaration.fqn,
-      abstract,
-      openType,
+      abstract: factOf(declaration, (page) => page.annotation?.abstract) ?? false,
+      openType: factOf(declaration, (page) => page.annotation?.openType) ?? false,
       properties,
       at: declaration.at,
       ...(base ? { baseType: declarations.types.get(base)!.fqn } : {}),
       ...(description ? { description } : {}),
-    };
-    built.set(key, type);
+    });
   }
+  return [...built.values()];
+}
 
+/** The types and enums grouped by namespace, each list sorted by name. */
+function groupNamespaces(types: Iterable<StructuredType>, enums: Iterable<EnumType>): Model {
   const namespaces = new Map<string, Namespace>();
   const namespace = (name: string): Namespace => {
     let found = namespaces.get(name);
     if (!found) namespaces.set(name, (found = { name, types: [], enums: [], typeDefinitions: [], operations: [], containers: [] }));
     return found;
   };
-  for (const type of built.values()) namespace(type.namespace).types.push(type);
-  for (const enumType of enums.values()) namespace(enumType.namespace).enums.push(enumType);
+  for (const type of types) namespace(type.namespace).types.push(type);
+  for (const enumType of enums) namespace(enumType.namespace).enums.push(enumType);
   const model: Model = { namespaces: [...namespaces.values()].sort(byName) };
   for (const ns of model.namespaces) {
     ns.types.sort(byName);
     ns.enums.sort(byName);
   }
-  return { model, diagnostics };
+  return model;
 }

@@ -99,24 +99,31 @@ export function buildProperties(declaration: TypeDeclaration, keyProperty: strin
     };
     const enumType = type.kind === "named" ? context.enumByFqn(type.fqn) : undefined;
     const narrowedTo = enumType && row.possibleValues ? checkMembers(enumType, row, declaration, context) : undefined;
-    const inherited = context.inherited(row.name);
-    if (!inherited) {
-      if (row.inheritedFrom) {
-        context.diagnostics.push(diagnostic("inherited-property-missing", `${declaration.name}.${row.name} is marked "Inherited from ${row.inheritedFrom.name}" but no base type of ${declaration.name} declares it; declared here instead`, row.inheritedFrom.at));
-      }
-      if (row.subset && narrowedTo?.length) property.narrowedTo = narrowedTo;
-      properties.push(property);
-      continue;
-    }
-    if (row.subset && narrowedTo?.length && inherited.property.type.kind === "named" && sameType(inherited.property, property)) {
-      properties.push({ ...property, narrowedTo, nullable: inherited.property.nullable && property.nullable });
-      continue;
-    }
-    if (!sameType(inherited.property, property) && type.kind !== "unknown") {
-      context.diagnostics.push(diagnostic("incompatible-redeclaration", `${declaration.name}.${row.name} is typed "${row.type.written}" here but its base ${inherited.owner} declares it differently; the base's type is kept`, row.type.at, [{ message: "declared here", at: inherited.property.at }]));
-    }
+    const declared = againstInherited(property, row, declaration, context, narrowedTo);
+    if (declared) properties.push(declared);
   }
   return properties;
+}
+
+/**
+ * What a row declares, given what the base types already declare: the property itself when no base has it, a
+ * narrowed redeclaration when it narrows the base's enum, or nothing (the base's is kept, reported if it differs).
+ */
+function againstInherited(property: Property, row: PropertyRow, declaration: TypeDeclaration, context: PropertyContext, narrowedTo: string[] | undefined): Property | undefined {
+  const inherited = context.inherited(row.name);
+  if (!inherited) {
+    if (row.inheritedFrom) {
+      context.diagnostics.push(diagnostic("inherited-property-missing", `${declaration.name}.${row.name} is marked "Inherited from ${row.inheritedFrom.name}" but no base type of ${declaration.name} declares it; declared here instead`, row.inheritedFrom.at));
+    }
+    return row.subset && narrowedTo?.length ? { ...property, narrowedTo } : property;
+  }
+  if (row.subset && narrowedTo?.length && inherited.property.type.kind === "named" && sameType(inherited.property, property)) {
+    return { ...property, narrowedTo, nullable: inherited.property.nullable && property.nullable };
+  }
+  if (!sameType(inherited.property, property) && property.type.kind !== "unknown") {
+    context.diagnostics.push(diagnostic("incompatible-redeclaration", `${declaration.name}.${row.name} is typed "${row.type.written}" here but its base ${inherited.owner} declares it differently; the base's type is kept`, row.type.at, [{ message: "declared here", at: inherited.property.at }]));
+  }
+  return undefined;
 }
 
 /** The documented "possible values" that the enum really has; the others are reported and dropped. */
