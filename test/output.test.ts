@@ -3,14 +3,11 @@ import ts from "typescript";
 import { microsoftGraph, microsoftGraphPartnersBilling as billing } from "../output/index.js";
 import { joinFlags, splitFlags } from "../output/runtime.js";
 import { ROOT } from "./helpers.js";
+import { createProgram, errorLines } from "./typecheck.js";
 
 /** Type-checks the committed output (through a file that uses it the way an SDK does) under the given options. */
 function typeErrors(options: ts.CompilerOptions): string[] {
-  const program = ts.createProgram([path.join(ROOT, "test/fixtures/usage.ts")], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, skipLibCheck: true, types: [], ...options });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${path.relative(ROOT, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
-    return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-  });
+  return errorLines(createProgram([path.join(ROOT, "test/fixtures/usage.ts")], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, skipLibCheck: true, types: [], ...options }), ROOT);
 }
 
 describe("output/ compiles under tsc --strict", () => {

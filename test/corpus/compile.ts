@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import type { GeneratedFile } from "../../generator/types/index.js";
+import { createProgram, errorLines } from "../typecheck.js";
 
 /** The compiler options every corpus check uses: --strict, ES2022, NodeNext resolution, no ambient types. */
 export const STRICT_NODENEXT: ts.CompilerOptions = {
@@ -22,11 +23,7 @@ export function compileErrors(files: readonly GeneratedFile[], options: ts.Compi
     writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
     for (const file of files) writeFileSync(path.join(dir, file.path), file.text);
     const roots = files.filter((f) => f.path.endsWith(".ts")).map((f) => path.join(dir, f.path));
-    const program = ts.createProgram(roots, { ...STRICT_NODENEXT, ...options });
-    return ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file && d.start !== undefined ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1} ` : "";
-      return `${where}${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-    });
+    return errorLines(createProgram(roots, { ...STRICT_NODENEXT, ...options }), dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import type { GeneratedFile } from "../../generator/types/index.js";
+import { createProgram } from "../typecheck.js";
 import { STRICT_NODENEXT } from "./compile.js";
 import { withoutAnnotations as stripAnnotations, type ResponseExample } from "./examples.js";
 
@@ -83,7 +84,7 @@ export function measureFit(examples: readonly ResponseExample[], target: FitTarg
     const checker = path.join(dir, "checker.ts");
     const text = lines.join("\n");
     writeFileSync(checker, text);
-    const program = ts.createProgram([checker], { ...STRICT_NODENEXT, ...target.options });
+    const program = createProgram([checker], { ...STRICT_NODENEXT, ...target.options });
     const failed = new Map<string, Misfit>();
     const failedStripped = new Set<string>();
     for (const d of ts.getPreEmitDiagnostics(program)) {

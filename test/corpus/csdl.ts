@@ -9,17 +9,19 @@ import { formattedWhole } from "./whole-format.js";
 
 /**
  * Whole real Graph metadata documents through the CSDL path (issue: drop-in types for the whole Graph API): every
- * EntityType, ComplexType and EnumType emitted, and the output compiles under tsc --strict, in both layouts.
+ * EntityType, ComplexType and EnumType emitted, and the output compiles under tsc --strict, in both layouts. Test
+ * files group the documents (csdl-v1.0.test.ts, csdl-beta.test.ts) so that jest's workers or `--shard`s share
+ * them out; each document is generated once and every test reads that run.
  */
-const documents = [
-  { file: "v1.0.xml", entity: 1182, complex: 1780, enums: 861 },
-  { file: "beta-2021-06-08.xml", entity: 1309, complex: 1250, enums: 860 },
-  { file: "beta-usnat.xml", entity: 722, complex: 1044, enums: 479 },
-] as const;
+const DOCUMENTS = {
+  "v1.0.xml": { entity: 1182, complex: 1780, enums: 861 },
+  "beta-2021-06-08.xml": { entity: 1309, complex: 1250, enums: 860 },
+  "beta-usnat.xml": { entity: 722, complex: 1044, enums: 479 },
+} as const;
 
-jest.setTimeout(600_000);
-
-for (const { file, entity, complex, enums } of documents) {
+export function describeCsdlDocument(file: keyof typeof DOCUMENTS): void {
+  const { entity, complex, enums } = DOCUMENTS[file];
+  jest.setTimeout(600_000);
   describeIfCorpus(`csdl/${file}`)(`csdl/${file}`, () => {
     let result: PipelineResult;
     beforeAll(async () => {
@@ -56,7 +58,8 @@ for (const { file, entity, complex, enums } of documents) {
         const declarations = files.filter((f) => f.path.endsWith(".d.ts"));
         expect(declarations).toHaveLength(result.files.length);
         expect(declarations.filter((f) => /:\s*any\b/.test(f.text)).map((f) => f.path)).toEqual([]);
-        expect(compileErrors(declarations, { skipLibCheck: false })).toEqual([]);
+        // The generated declarations are checked; TypeScript's own lib files need not be.
+        expect(compileErrors(declarations, { skipLibCheck: false, skipDefaultLibCheck: true })).toEqual([]);
       });
 
       test("formatting chunk by chunk gives the bytes of formatting each module whole", async () => {

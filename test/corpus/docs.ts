@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { jest } from "@jest/globals";
+import { MemoryParseCache, parseCacheKey, type ParseCache } from "../../generator/cache/cache.js";
 import { parseMarkdownPage } from "../../generator/markdown/page.js";
 import { pruneUnreadSections } from "../../generator/markdown/prune.js";
+import type { WorkerPool } from "../../generator/parallel/pool.js";
 import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import type { SourceText } from "../../generator/types/index.js";
 import { CORPUS, describeIfCorpus, ROOT, templates } from "../helpers.js";
@@ -13,26 +15,34 @@ import { formattedWhole } from "./whole-format.js";
 /**
  * The whole real Graph docs corpus, each version as one generation (issue: every page parsed, every problem a
  * diagnostic, output that compiles). Figures observed on the 2021-07 snapshot are pinned so that a change in
- * coverage shows up here; README.md reports them.
+ * coverage shows up here; README.md reports them. One test file a version (docs-v1.0.test.ts, docs-beta.test.ts),
+ * so that jest's two workers, or two `--shard`s, take one each; each generates its version once, in-process, and
+ * every test reads that run.
  */
-const versions = [
-  { version: "v1.0", pages: 1239, minTypes: 900, minEnums: 310 },
-  { version: "beta", pages: 2934, minTypes: 2000, minEnums: 780 },
-] as const;
+const VERSIONS = {
+  "v1.0": { pages: 1239, minTypes: 900, minEnums: 310 },
+  beta: { pages: 2934, minTypes: 2000, minEnums: 780 },
+} as const;
 
-jest.setTimeout(300_000);
+/** A cache that serves formatted chunks from `store` and never a page, so every page is parsed again. */
+const chunksOnly = (store: MemoryParseCache): ParseCache => ({ get: () => undefined, set: () => {}, getChunk: (key) => store.getChunk(key), setChunk: (key, text) => store.setChunk(key, text) });
 
-for (const { version, pages, minTypes, minEnums } of versions) {
+export function describeDocsVersion(version: keyof typeof VERSIONS): void {
+  const { pages, minTypes, minEnums } = VERSIONS[version];
+  jest.setTimeout(300_000);
   describeIfCorpus(`graph-docs/${version}`)(`graph-docs/${version}`, () => {
     let result: PipelineResult;
     let sources: SourceText[];
+    // The run's parsed pages (pruned, as the pipeline parses them) and formatted chunks, for the tests that redo a stage.
+    const cache = new MemoryParseCache();
     beforeAll(async () => {
       const dir = path.join(CORPUS, "graph-docs", version);
       sources = readdirSync(dir)
         .filter((f) => f.endsWith(".md"))
         .sort()
         .map((f) => ({ path: `${version}/${f}`, text: readFileSync(path.join(dir, f), "utf8") }));
-      result = await runPipeline(sources, { templates: await templates(), sourceLabels: [version] });
+      result = await runPipeline(sources, { templates: await templates(), sourceLabels: [version], threads: 0, cache });
+      expect(result.cache).toMatchObject({ hits: 0, misses: sources.length });
     });
 
     test("every page is read without a crash", () => {
@@ -82,19 +92,28 @@ for (const { version, pages, minTypes, minEnums } of versions) {
       for (const source of sources) {
         total += source.text.length;
         blanked += source.text.length - pruneUnreadSections(source.text).length;
-        // JSON, as the cache stores them: properties set to undefined count as absent on both sides.
-        expect(JSON.stringify(parseMarkdownPage(source))).toBe(JSON.stringify(parseMarkdownPage(source, { prune: false })));
+        // The run's own record of the page (pruned), as JSON like the cache keeps it: properties set to undefined
+        // count as absent on both sides.
+        expect(JSON.stringify(cache.get(parseCacheKey(source)))).toBe(JSON.stringify(parseMarkdownPage(source, { prune: false })));
       }
       // Methods tables, See also lists, examples: about a sixth of the text never reaches remark
       expect(blanked / total).toBeGreaterThan(0.12);
     });
 
     test("parsing on worker threads (the built dist/) gives the files and diagnostics of parsing in-process", async () => {
-      const built = (await import(pathToFileURL(path.join(ROOT, "dist", "pipeline.js")).href)) as { runPipeline: typeof runPipeline };
-      const threaded = await built.runPipeline(sources, { templates: await templates(), sourceLabels: [version], threads: 2 });
-      expect(threaded.threads).toBe(2);
-      expect(threaded.files).toEqual(result.files);
-      expect(threaded.diagnostics).toEqual(result.diagnostics);
+      // The built pool runs the built worker; every page is parsed there again (the cache serves no page), and the
+      // formatted chunks come from the first run's cache: a record that differed would emit a chunk it lacks.
+      const built = (await import(pathToFileURL(path.join(ROOT, "dist", "parallel", "pool.js")).href)) as { WorkerPool: typeof WorkerPool };
+      const pool = built.WorkerPool.create(2)!;
+      try {
+        const threaded = await runPipeline(sources, { templates: await templates(), sourceLabels: [version], pool, cache: chunksOnly(cache) });
+        expect(threaded.threads).toBe(2);
+        expect(threaded.cache).toMatchObject({ hits: 0, misses: sources.length });
+        expect(threaded.files).toEqual(result.files);
+        expect(threaded.diagnostics).toEqual(result.diagnostics);
+      } finally {
+        await pool.close();
+      }
     });
 
     test("formatting chunk by chunk gives the bytes of formatting each file whole", async () => {

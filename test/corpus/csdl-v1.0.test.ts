@@ -1,0 +1,3 @@
+import { describeCsdlDocument } from "./csdl.js";
+
+describeCsdlDocument("v1.0.xml");

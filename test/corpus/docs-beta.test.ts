@@ -1,0 +1,3 @@
+import { describeDocsVersion } from "./docs.js";
+
+describeDocsVersion("beta");
