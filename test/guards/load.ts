@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import ts from "typescript";
+import { transformSync } from "esbuild";
 import { runPipeline } from "../../generator/pipeline.js";
 import type { GeneratedFile, SourceText } from "../../generator/types/index.js";
 import { templates } from "../helpers.js";
@@ -15,7 +15,8 @@ export async function loadOutput(files: readonly GeneratedFile[]): Promise<{ ind
   const dir = mkdtempSync(path.join(os.tmpdir(), "graph-typegen-guards-"));
   writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
   for (const file of files) {
-    const js = ts.transpileModule(file.text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    // Types stripped by esbuild (a native binary, many times faster than TypeScript's transpiler on megabytes of output).
+    const js = transformSync(file.text, { loader: "ts", format: "esm", target: "es2022" }).code;
     mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
     writeFileSync(path.join(dir, file.path.replace(/\.ts$/, ".js")), js);
   }
