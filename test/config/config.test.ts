@@ -2,7 +2,7 @@ import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } fr
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
-import { ConfigError, loadConfig, untrustedReason } from "../../generator/config/config.js";
+import { loadConfig, untrustedReason } from "../../generator/config/config.js";
 import { generate } from "../../generator/index.js";
 import { edmx } from "../csdl/helpers.js";
 import { ROOT, resourcePage, runCli } from "../helpers.js";

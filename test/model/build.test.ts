@@ -1,4 +1,3 @@
-import type { Model, StructuredType } from "../../generator/types/index.js";
 import { codes, modelOf, resourcePage, findType as type } from "../helpers.js";
 
 

@@ -1,7 +1,7 @@
 import { findType as type, findEnum as enumOf } from "../helpers.js";
 import { parseCsdl } from "../../generator/csdl/parse.js";
 import { modelFromCsdl } from "../../generator/model/csdl/build.js";
-import type { CsdlDocument, Diagnostic, EnumType, Model, Namespace, Operation, Position, StructuredType } from "../../generator/types/index.js";
+import type { CsdlDocument, Model, Namespace, Operation, Position } from "../../generator/types/index.js";
 
 /** The text of every fixture document, by file name, so positions can be found by what is written there. */
 const texts = new Map<string, string>();
@@ -63,10 +63,6 @@ function ns(model: Model, name: string): Namespace {
 
 function operations(model: Model, fqn: string): Operation[] {
   return model.namespaces.flatMap((n) => n.operations).filter((o) => o.fqn === fqn);
-}
-
-function codes(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => d.code);
 }
 
 /** One line, so a fixture's line numbers stay easy to count. */

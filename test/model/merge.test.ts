@@ -1,6 +1,6 @@
 import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import { mergeModels } from "../../generator/model/merge/merge.js";
-import type { Diagnostic, EnumType, Model, Position, StructuredType } from "../../generator/types/index.js";
+import type { Diagnostic, Position } from "../../generator/types/index.js";
 import { bodyAt, edmx, parse } from "../csdl/helpers.js";
 import { codes, dedent, modelOf, resourcePage, findType as type, findEnum as enumOf } from "../helpers.js";
 
