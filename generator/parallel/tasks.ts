@@ -17,8 +17,11 @@ export type TaskName = keyof Tasks;
 
 const isStackOverflow = (error: unknown): boolean => error instanceof RangeError && /call stack/i.test(error.message);
 
+/** The Markdown adapter, loaded on first use: a run with metadata only never loads remark. */
+const markdownAdapter = () => import("../markdown/page.js");
+
 async function parse(sources: readonly SourceText[]): Promise<CachedPage[]> {
-  const { parseMarkdownPage } = await import("../markdown/page.js");
+  const { parseMarkdownPage } = await markdownAdapter();
   return sources.map((source) => {
     try {
       return parseMarkdownPage(source);
@@ -32,6 +35,20 @@ async function parse(sources: readonly SourceText[]): Promise<CachedPage[]> {
 }
 
 const RUNNERS: { [K in TaskName]: (inputs: readonly Tasks[K]["input"][]) => Promise<Tasks[K]["output"][]> } = { parse };
+
+const LOADERS: { [K in TaskName]: () => Promise<unknown> } = { parse: markdownAdapter };
+
+/**
+ * Loads the code a task runs. A pool thread does this before it starts an input's deadline, so that a page's time
+ * budget is spent on parsing it, not on loading the parser (a few hundred ms, far more on a loaded machine).
+ */
+export async function prepareTask(task: TaskName): Promise<void> {
+  try {
+    await LOADERS[task]();
+  } catch (error) {
+    throw new InternalError(undefined, error);
+  }
+}
 
 /**
  * What an input that ran past its time budget yields instead (the pool stopped the thread that was on it): for a

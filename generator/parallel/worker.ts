@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { InternalError } from "../errors.js";
-import { runTask, type TaskName } from "./tasks.js";
+import { prepareTask, runTask, type TaskName } from "./tasks.js";
 
 /** A batch of one task's inputs, sent to a pool thread. */
 export interface TaskRequest {
@@ -31,6 +31,12 @@ function errorReply(id: number, error: unknown): TaskReply {
 }
 
 parentPort?.on("message", async ({ id, task, inputs }: TaskRequest) => {
+  try {
+    await prepareTask(task);
+  } catch (error) {
+    parentPort!.postMessage(errorReply(id, error));
+    return;
+  }
   for (const [index, input] of inputs.entries()) {
     parentPort!.postMessage({ id, index, started: true } satisfies TaskReply);
     try {
