@@ -61,7 +61,7 @@ export interface EmitOptions {
 /** The options that shape the output (beyond its layout), as the pipeline, `generate()` and the config take them. */
 export type ShapeOptions = Pick<EmitOptions, "enumStyle" | "guards" | "readonly" | "nullable" | "fileNaming" | "namespaces">;
 
-/** An emitted file: its chunks (see chunks.ts), and its whole unformatted text (the chunks joined, printed on first use). */
+/** An emitted file: its chunks (see print/chunks.ts), and its whole unformatted text (the chunks joined, printed on first use). */
 export interface EmittedFile extends GeneratedFile {
   chunks: EmittedChunk[];
 }
@@ -77,7 +77,7 @@ function emittedFile(path: string, chunks: EmittedChunk[]): EmittedFile {
 }
 
 /**
- * The emit stage: model in, unformatted TypeScript files out, each cut into chunks (see chunks.ts). Built as
+ * The emit stage: model in, unformatted TypeScript files out, each cut into chunks (see print/chunks.ts). Built as
  * ts-morph structures and printed without a project or type-checking: fast, and syntactically valid by
  * construction. Every name is decided up front for the whole model (planNames), so a module refers to another's
  * made-up names (flags types...) as that one declares them.

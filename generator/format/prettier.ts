@@ -24,7 +24,7 @@ export function formatCacheKey(chunkKey: string, printer: string): string {
 }
 
 /**
- * A chunk through prettier: only the parts that are not already in its layout (see emit/pretty.ts), when the emit
+ * A chunk through prettier: only the parts that are not already in its layout (see emit/print/pretty.ts), when the emit
  * stage says which; each formatted part ends with a newline, and "\n" between them is the blank line prettier keeps.
  */
 async function formatParts(chunk: { readonly text: string; readonly parts?: readonly { readonly text: string; readonly formatted: boolean }[] }): Promise<string> {

@@ -5,7 +5,6 @@ import { jest } from "@jest/globals";
 import { MemoryParseCache, parseCacheKey, type ParseCache } from "../../generator/cache/cache.js";
 import { parseMarkdownPage } from "../../generator/markdown/page.js";
 import { pruneUnreadSections } from "../../generator/markdown/prune.js";
-import type { WorkerPool } from "../../generator/parallel/pool.js";
 import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import type { SourceText } from "../../generator/types/index.js";
 import { CORPUS, describeIfCorpus, ROOT, templates } from "../helpers.js";
@@ -25,14 +24,12 @@ const VERSIONS = {
 } as const;
 
 /**
- * A cache that serves formatted chunks from `store` and never a page, so every page is parsed again; each page it
- * is given is compared with the record `store` holds under the same key, and the keys that differ are kept.
+ * A page-only cache that never serves a page, so every page is parsed again; each page it is given is compared with
+ * the record `store` holds under the same key, and the keys that differ are kept.
  */
-const chunksOnly = (store: MemoryParseCache, differing: string[]): ParseCache => ({
+const recorder = (store: MemoryParseCache, differing: string[]): ParseCache => ({
   get: () => undefined,
   set: (key, value) => void (JSON.stringify(value) !== JSON.stringify(store.get(key)) && differing.push(key)),
-  getChunk: (key) => store.getChunk(key),
-  setChunk: (key, text) => store.setChunk(key, text),
 });
 
 export function describeDocsVersion(version: keyof typeof VERSIONS): void {
@@ -115,22 +112,15 @@ export function describeDocsVersion(version: keyof typeof VERSIONS): void {
     });
 
     test("parsing on worker threads (the built dist/) gives the files and diagnostics of parsing in-process", async () => {
-      // The built pool runs the built worker; every page is parsed there again (the cache serves no page), and the
-      // formatted chunks come from the first run's cache: a record that differed would emit a chunk it lacks.
-      const built = (await import(pathToFileURL(path.join(ROOT, "dist", "parallel", "pool.js")).href)) as { WorkerPool: typeof WorkerPool };
-      const pool = built.WorkerPool.create(2)!;
-      try {
-        const differing: string[] = [];
-        const threaded = await runPipeline(sources, { templates: await templates(), sourceLabels: [version], pool, cache: chunksOnly(cache, differing) });
-        expect(threaded.threads).toBe(2);
-        expect(threaded.cache).toMatchObject({ hits: 0, misses: sources.length });
-        // Page by page, each record as the in-process run made it.
-        expect(sources.filter((source) => differing.includes(parseCacheKey(source))).map((source) => source.path)).toEqual([]);
-        expect(threaded.files).toEqual(result.files);
-        expect(threaded.diagnostics).toEqual(result.diagnostics);
-      } finally {
-        await pool.close();
-      }
+      // The built pipeline end to end, its pages on two threads; each page's record is compared as it is parsed.
+      const built = (await import(pathToFileURL(path.join(ROOT, "dist", "pipeline.js")).href)) as { runPipeline: typeof runPipeline };
+      const differing: string[] = [];
+      const threaded = await built.runPipeline(sources, { templates: await templates(), sourceLabels: [version], threads: 2, cache: recorder(cache, differing) });
+      expect(threaded.threads).toBe(2);
+      expect(threaded.cache).toMatchObject({ hits: 0, misses: sources.length });
+      expect(sources.filter((source) => differing.includes(parseCacheKey(source))).map((source) => source.path)).toEqual([]);
+      expect(threaded.files).toEqual(result.files);
+      expect(threaded.diagnostics).toEqual(result.diagnostics);
     });
 
     test("formatting chunk by chunk gives the bytes of formatting each file whole", async () => {

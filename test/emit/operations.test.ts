@@ -85,6 +85,20 @@ describe("request bodies", () => {
     expect(graph).toContain("Named ExportPostRequestBody_2 because ExportPostRequestBody is declared by something else in this namespace.");
   });
 
+  test("an overload bound to a type that did not resolve sorts first: it gets the plain prefixed name, the resolved one _2", async () => {
+    const graph = (
+      await emitted(
+        modelOf(
+          user,
+          operation("action", "microsoft.graph.doIt", { bound: "microsoft.graph.user", parameters: [param("a", "Edm.String")] }),
+          operation("action", "microsoft.graph.doIt", { bound: "?other.user", parameters: [param("b", "Edm.String")] }),
+        ),
+      )
+    )[GRAPH];
+    expect(declaration(graph, "export interface UserDoItPostRequestBody ")).toContain("b?: string | null;");
+    expect(declaration(graph, "export interface UserDoItPostRequestBody_2 ")).toContain("a?: string | null;");
+  });
+
   test("names do not depend on the order overloads are listed in", async () => {
     const overloads = [
       operation("action", "microsoft.graph.assignLicense", { bound: "microsoft.graph.user", parameters: [param("a", "Edm.String")] }),

@@ -1,5 +1,5 @@
 /**
- * The statements the emitter lays out itself (emit/pretty.ts) must be byte for byte what prettier makes of them;
+ * The statements the emitter lays out itself (emit/print/pretty.ts) must be byte for byte what prettier makes of them;
  * names of every length drive each layout: flat, hugged, broken, broken after `=`, unions on the next line or one
  * member a line. The corpus tests check the same on the real metadata (formatted chunk by chunk = formatted whole).
  */

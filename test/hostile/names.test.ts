@@ -149,7 +149,7 @@ describe("hostile names", () => {
     expect(compileErrors(modules.files)).toEqual([]);
   });
 
-  test("modules layout: what the emitter laid out itself (emit/pretty.ts) is prettier's bytes, odd names and all", async () => {
+  test("modules layout: what the emitter laid out itself (emit/print/pretty.ts) is prettier's bytes, odd names and all", async () => {
     // runtime.ts is the template, formatted once by prettier (which does not reach a fixed point on one of its types).
     for (const file of modules.files.filter((f) => f.path !== "runtime.ts")) expect({ file: file.path, text: await formatChunk(file.text) }).toEqual({ file: file.path, text: file.text });
   });

@@ -1,4 +1,4 @@
-import type { Namespace, Operation, Parameter, TypedValue } from "../../types/index.js";
+import type { Namespace, Operation, Parameter, TypedValue, TypeUse } from "../../types/index.js";
 import { typeUseText } from "../../model/type-use.js";
 import { compareStrings } from "../../order.js";
 import { requestBodyName, responseName, type ScopeNames, typeIdentifier } from "../names.js";
@@ -23,10 +23,15 @@ export interface ResponsePlan extends OverloadNaming {
   returnType: TypedValue;
 }
 
+/**
+ * A type use as a sort key: as CSDL writes it, an unresolved one marked with a leading `?` so that it sorts before
+ * every resolved one and never equals one (which overload gets the plain name depends on this order).
+ */
+const typeKey = (type: TypeUse): string => (type.kind === "unknown" ? `?${type.written}` : typeUseText(type, false));
 /** A stable text for a value's type, to compare overload signatures. */
-const valueKey = (value: TypedValue): string => `${typeUseText(value.type, false)}${value.collection ? "[]" : ""}${value.nullable ? "?" : ""}`;
+const valueKey = (value: TypedValue): string => `${typeKey(value.type)}${value.collection ? "[]" : ""}${value.nullable ? "?" : ""}`;
 /** The binding, to sort overloads by: the element type, then `[]` for a collection, so each sorts beside its element. */
-const bindingKey = (operation: Operation): string => (operation.binding ? `${typeUseText(operation.binding.type, false)}${operation.binding.collection ? "[]" : ""}` : "");
+const bindingKey = (operation: Operation): string => (operation.binding ? `${typeKey(operation.binding.type)}${operation.binding.collection ? "[]" : ""}` : "");
 
 /** The binding type's PascalCase name (`microsoft.graph.user` -> `User`); empty for unbound operations. */
 function bindingPrefix(operation: Operation): string {

@@ -58,7 +58,7 @@ export function transformGuard(type: StructuredType, ctx: EmitContext): Statemen
   const properties = type.properties.map((p) => `${propertyKey(p.name)}: ${propertySpec(p, ctx)},`);
   const fqn = JSON.stringify(type.fqn);
   const derived = hierarchy.descendants(type.fqn).filter((d) => scope.plan.declared.has(d.fqn)).map((d) => scope.referRuntime(d.fqn, "exact"));
-  // The arguments as text (for ts-morph) and as parts (for the layout prettier would give them, see pretty.ts).
+  // The arguments as text (for ts-morph) and as parts (for the layout prettier would give them, see print/pretty.ts).
   const schema = (docs: string, schemaName: string, of: string, [baseArg, props, subtypes]: [base: string, props: readonly string[], subtypes?: readonly string[]]): StatementStructures => {
     const args = [fqn, baseArg, props.length ? `() => ({\n${props.join("\n")}\n})` : "() => ({})", ...(subtypes ? [`(d) => d(${subtypes.join(", ")})`] : [])];
     const head = `export const ${schemaName}: ${schemaType}<${of}>`;
