@@ -14,7 +14,6 @@ type Ts = typeof import("ts-morph").ts;
 let loaded: Ts | undefined;
 const typescript = (): Ts => (loaded ??= (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts);
 
-
 /** A module the declaration emitter could not declare alone: which file, where, and what TypeScript said. */
 export interface CompileProblem {
   file: string;

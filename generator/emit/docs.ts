@@ -1,6 +1,8 @@
 import type { JSDocStructure, JSDocTagStructure } from "ts-morph";
 import { StructureKind } from "./ts-morph.js";
+import type { TypeUse } from "../types/index.js";
 import { docText } from "./names.js";
+import { PRIMITIVE_FORMATS } from "./type-text.js";
 
 /** One JSDoc block, or none when there is nothing to say. Every text goes through `docText`. */
 export function jsDoc(description: string | undefined, tags: JSDocTagStructure[] = []): JSDocStructure[] {
@@ -11,6 +13,12 @@ export function jsDoc(description: string | undefined, tags: JSDocTagStructure[]
 
 export function tag(tagName: string, text?: string): JSDocTagStructure {
   return { kind: StructureKind.JSDocTag, tagName, text };
+}
+
+/** `@format` for a primitive TypeScript cannot tell apart (`date-time`, `uuid`, `int64`...); nothing otherwise. */
+export function formatTags(type: TypeUse): JSDocTagStructure[] {
+  const format = type.kind === "primitive" ? PRIMITIVE_FORMATS[type.edm] : undefined;
+  return format ? [tag("format", format)] : [];
 }
 
 /**

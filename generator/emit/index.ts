@@ -3,12 +3,13 @@ import { hierarchyOf } from "../model/hierarchy.js";
 import { compareStrings } from "../order.js";
 import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "../types/index.js";
 import { fillBanner } from "./banner.js";
-import { BARREL_FILE, barrelStatements, envelopeStatements, moduleStatements, RUNTIME_FILE } from "./layout/modules.js";
+import { BARREL_FILE, barrelStatements, moduleStatements, RUNTIME_FILE } from "./layout/modules.js";
 import { SINGLE_FILE, singleFileStatements } from "./layout/single.js";
 import { filterNamespaces, type NamespaceFilter } from "./plan/namespaces.js";
 import { planNames, type Layout, type MappedFile } from "./plan/plan.js";
 import { resolveShape, type EnumStyle, type FileNaming, type NullableStyle } from "./plan/shape.js";
 import { emitChunks, printStatements, type EmittedChunk } from "./print/chunks.js";
+import { transformEnvelope } from "./transform/envelope.js";
 
 export type { Layout } from "./plan/plan.js";
 export { keepsNamespace, namespaceMatches, type NamespaceFilter } from "./plan/namespaces.js";
@@ -91,8 +92,9 @@ export function emitModel(fullModel: Model, options: EmitOptions): { files: Gene
   if (plan.layout === "single") return { files: [emit(SINGLE_FILE, singleFileStatements(model, plan, hierarchy))], diagnostics: [] };
   const files: GeneratedFile[] = model.namespaces.map((namespace) => emit(plan.modules.get(namespace.name)!.file, moduleStatements(namespace, plan, hierarchy)));
   files.push(emit(BARREL_FILE, barrelStatements(model, plan)));
-  // runtime.ts: the template's helpers, then the envelope types (not chunked: the template is the user's text).
-  files.push({ path: RUNTIME_FILE, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${printStatements(envelopeStatements(plan))}` });
+  // runtime.ts: the template's helpers, then the envelope types (not chunked: the template is the user's text). The
+  // envelope is generated, not an overridable helper, but shares the file so the output keeps one support module.
+  files.push({ path: RUNTIME_FILE, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${printStatements(transformEnvelope(plan.envelope, { plan }))}` });
   return { files: files.sort((a, b) => compareStrings(a.path, b.path)), diagnostics: plan.mapped.map((m) => mappedFileDiagnostic(m, model)) };
 }
 

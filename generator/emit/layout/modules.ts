@@ -5,7 +5,6 @@ import type { Model, Namespace } from "../../types/index.js";
 import { namespaceContext } from "../context.js";
 import { ROOT_NAMESPACE } from "../names.js";
 import { ENVELOPE_TYPES, RUNTIME_EXPORTS, type NamePlan } from "../plan/plan.js";
-import { transformEnvelope } from "../transform/envelope.js";
 import { transformNamespace } from "../transform/namespace.js";
 
 /** The modules layout's own files beside the namespace modules. */
@@ -59,13 +58,4 @@ export function barrelStatements(model: Model, plan: NamePlan): StatementStructu
     // The validator the guards use, for reasons: `validate(body, microsoftGraph.USER_SCHEMA)`.
     ...(plan.shape.guards ? [{ kind: StructureKind.ExportDeclaration, namedExports: [...RUNTIME_EXPORTS], moduleSpecifier: jsSpecifier(RUNTIME_FILE) } satisfies ExportDeclarationStructure] : []),
   ];
-}
-
-/**
- * The envelope's statements, for runtime.ts. The envelope is generated (it is part of the model's output, not an
- * overridable helper) but shares runtime.ts with the template's helpers, so the output keeps one support module
- * beside the namespaces.
- */
-export function envelopeStatements(plan: NamePlan): StatementStructures[] {
-  return transformEnvelope(plan.envelope, { plan });
 }

@@ -4,11 +4,10 @@ import type { Namespace, Operation, Parameter, TypedValue } from "../../types/in
 import { typeUseText } from "../../model/type-use.js";
 import { compareStrings } from "../../order.js";
 import type { EmitContext } from "../context.js";
-import { deprecationTags, jsDoc, tag } from "../docs.js";
-import { propertyKey } from "../names.js";
+import { deprecationTags, formatTags, jsDoc, tag } from "../docs.js";
 import type { OverloadNaming, RequestBodyPlan, ResponsePlan } from "../plan/overloads.js";
-import { omittedRemark, PRIMITIVE_FORMATS, valueTypeText } from "../type-text.js";
-import { readonlyFlag } from "./property.js";
+import { omittedRemark, valueTypeText } from "../type-text.js";
+import { memberSignature } from "./property.js";
 
 /**
  * Why the declaration has the name it has, when that is not just the operation's name: overloads that differ get
@@ -40,21 +39,12 @@ function groupDeprecation(operations: readonly Operation[]): JSDocTagStructure[]
 }
 
 function parameterSignature(parameter: Parameter, ctx: EmitContext): PropertySignatureStructure {
-  const { scope } = ctx;
-  const tags: JSDocTagStructure[] = [];
-  if (parameter.type.kind === "primitive" && PRIMITIVE_FORMATS[parameter.type.edm]) tags.push(tag("format", PRIMITIVE_FORMATS[parameter.type.edm]));
-  if (parameter.type.kind === "named" && scope.isOmitted(parameter.type.fqn)) tags.push(tag("remarks", omittedRemark(parameter.type.fqn)));
+  const tags: JSDocTagStructure[] = formatTags(parameter.type);
+  if (parameter.type.kind === "named" && ctx.scope.isOmitted(parameter.type.fqn)) tags.push(tag("remarks", omittedRemark(parameter.type.fqn)));
   if (parameter.type.kind === "unknown") tags.push(tag("remarks", `The metadata gives the type as "${parameter.type.written}", which could not be resolved.`));
   // Every property is optional (`?`) like everywhere in the output; the ones the service may do without say so.
   const optional = parameter.optional ? "Optional: the service uses its default when it is left out." : "";
-  return {
-    kind: StructureKind.PropertySignature,
-    name: propertyKey(parameter.name),
-    hasQuestionToken: true,
-    ...readonlyFlag(ctx),
-    type: valueTypeText(parameter, scope, ctx.plan.shape.nullable),
-    docs: jsDoc([parameter.description, optional].filter(Boolean).join(" ") || undefined, tags),
-  };
+  return memberSignature(parameter.name, parameter, jsDoc([parameter.description, optional].filter(Boolean).join(" ") || undefined, tags), ctx);
 }
 
 function requestBody(body: RequestBodyPlan, ctx: EmitContext): StatementStructures {

@@ -4,7 +4,7 @@ import type { Hierarchy } from "../../model/hierarchy.js";
 import type { StructuredType } from "../../types/index.js";
 import { writesGuards, type EmitContext } from "../context.js";
 import { deprecationTags, jsDoc, tag } from "../docs.js";
-import { propertyKey, typeIdentifier, unionName } from "../names.js";
+import { propertyKey, typeIdentifier } from "../names.js";
 import { transformGuard } from "./guard.js";
 import { readonlyFlag, transformProperty } from "./property.js";
 
@@ -77,18 +77,21 @@ function typeInterface(type: StructuredType, name: string, ctx: EmitContext): In
   };
 }
 
-/** `Any*`: the type or any type derived from it. Each member carries only its own @odata.type literal, so a switch on "@odata.type" narrows to one member. */
+/**
+ * `Any*`: the type or any type derived from it, where the plan gave it one (a type with derived types and a concrete
+ * subtree). Each member carries only its own @odata.type literal, so a switch on "@odata.type" narrows to one member.
+ */
 function derivedUnion(type: StructuredType, name: string, ctx: EmitContext): StatementStructures | undefined {
   const { hierarchy, scope } = ctx;
-  const subtree = hierarchy.concreteSubtree(type.fqn);
-  if (!hierarchy.descendants(type.fqn).length || !subtree.length) return undefined;
-  const members = subtree.map((member) => {
+  const union = ctx.plan.declared.get(type.fqn)?.union;
+  if (!union) return undefined;
+  const members = hierarchy.concreteSubtree(type.fqn).map((member) => {
     const ref = scope.refer(member.fqn);
     return hierarchy.descendants(member.fqn).length ? `(${ref} & { ${propertyKey("@odata.type")}?: ${odataTypeText([member])} })` : ref;
   });
   return {
     kind: StructureKind.TypeAlias,
-    name: ctx.plan.declared.get(type.fqn)?.union ?? unionName(name),
+    name: union,
     isExported: true,
     type: members.join(" | "),
     docs: jsDoc(`{@link ${name}} or any type derived from it, discriminated by \`@odata.type\`.`),
