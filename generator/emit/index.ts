@@ -8,7 +8,8 @@ import { SINGLE_FILE, singleFileStatements } from "./layout/single.js";
 import { filterNamespaces, type NamespaceFilter } from "./plan/namespaces.js";
 import { planNames, type Layout, type MappedFile } from "./plan/plan.js";
 import { resolveShape, type EnumStyle, type FileNaming, type NullableStyle } from "./plan/shape.js";
-import { emitChunks, printStatements, type EmittedChunk } from "./print/chunks.js";
+import { emitChunks, type EmittedChunk } from "./print/chunks.js";
+import { printStatements } from "./print/statement.js";
 import { transformEnvelope } from "./transform/envelope.js";
 
 export type { Layout } from "./plan/plan.js";
@@ -77,6 +78,28 @@ function emittedFile(path: string, chunks: EmittedChunk[]): EmittedFile {
   };
 }
 
+/** A file as the statements it is printed from, before printing. */
+export interface StructuredFile {
+  path: string;
+  statements: StatementStructures[];
+}
+
+/**
+ * The emit stage's structures: each file's statements (the runtime file, whose helpers are the template's text, as
+ * the statements that follow them), the banner every file starts with, and the stage's diagnostics.
+ */
+export function emitStructures(fullModel: Model, options: EmitOptions): { banner: string; files: StructuredFile[]; runtime?: StructuredFile; diagnostics: Diagnostic[] } {
+  const { model, omitted } = options.namespaces ? filterNamespaces(fullModel, options.namespaces) : { model: fullModel, omitted: new Set<string>() };
+  const hierarchy = hierarchyOf(model);
+  const plan = planNames(model, hierarchy, options.layout ?? "modules", resolveShape(options), omitted);
+  const banner = fillBanner(options.templates.banner, options.sources);
+  if (plan.layout === "single") return { banner, files: [{ path: SINGLE_FILE, statements: singleFileStatements(model, plan, hierarchy) }], diagnostics: [] };
+  const files = model.namespaces.map((namespace) => ({ path: plan.modules.get(namespace.name)!.file, statements: moduleStatements(namespace, plan, hierarchy) }));
+  files.push({ path: BARREL_FILE, statements: barrelStatements(model, plan) });
+  const runtime = { path: RUNTIME_FILE, statements: transformEnvelope(plan.envelope, { plan }) };
+  return { banner, files, runtime, diagnostics: plan.mapped.map((m) => mappedFileDiagnostic(m, model)) };
+}
+
 /**
  * The emit stage: model in, unformatted TypeScript files out, each cut into chunks (see print/chunks.ts). Built as
  * ts-morph structures and printed without a project or type-checking: fast, and syntactically valid by
@@ -84,18 +107,12 @@ function emittedFile(path: string, chunks: EmittedChunk[]): EmittedFile {
  * made-up names (flags types...) as that one declares them.
  */
 export function emitModel(fullModel: Model, options: EmitOptions): { files: GeneratedFile[]; diagnostics: Diagnostic[] } {
-  const { model, omitted } = options.namespaces ? filterNamespaces(fullModel, options.namespaces) : { model: fullModel, omitted: new Set<string>() };
-  const hierarchy = hierarchyOf(model);
-  const plan = planNames(model, hierarchy, options.layout ?? "modules", resolveShape(options), omitted);
-  const banner = fillBanner(options.templates.banner, options.sources);
-  const emit = (path: string, statements: StatementStructures[]): EmittedFile => emittedFile(path, emitChunks(statements, `${banner}\n\n`));
-  if (plan.layout === "single") return { files: [emit(SINGLE_FILE, singleFileStatements(model, plan, hierarchy))], diagnostics: [] };
-  const files: GeneratedFile[] = model.namespaces.map((namespace) => emit(plan.modules.get(namespace.name)!.file, moduleStatements(namespace, plan, hierarchy)));
-  files.push(emit(BARREL_FILE, barrelStatements(model, plan)));
+  const { banner, files: structured, runtime, diagnostics } = emitStructures(fullModel, options);
+  const files: GeneratedFile[] = structured.map((file): EmittedFile => emittedFile(file.path, emitChunks(file.statements, `${banner}\n\n`)));
   // runtime.ts: the template's helpers, then the envelope types (not chunked: the template is the user's text). The
   // envelope is generated, not an overridable helper, but shares the file so the output keeps one support module.
-  files.push({ path: RUNTIME_FILE, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${printStatements(transformEnvelope(plan.envelope, { plan }))}` });
-  return { files: files.sort((a, b) => compareStrings(a.path, b.path)), diagnostics: plan.mapped.map((m) => mappedFileDiagnostic(m, model)) };
+  if (runtime) files.push({ path: runtime.path, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${printStatements(runtime.statements)}` });
+  return { files: files.sort((a, b) => compareStrings(a.path, b.path)), diagnostics };
 }
 
 /** Where a namespace is: its first declaration's place (a namespace has no page or element of its own). */

@@ -5,6 +5,7 @@ import { compileFiles } from "../../generator/compile/compile.js";
 import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import { CORPUS, describeIfCorpus, templates } from "../helpers.js";
 import { compileErrors } from "./compile.js";
+import { directPrintDifferences } from "./direct-print.js";
 import { formattedWhole } from "./whole-format.js";
 
 /**
@@ -52,6 +53,15 @@ export function describeCsdlDocument(file: keyof typeof DOCUMENTS): void {
     });
 
     if (file === "v1.0.xml") {
+      test("the statements written without ts-morph's writer are its print, byte for byte, in both layouts", async () => {
+        for (const layout of ["modules", "single"] as const) {
+          const { differing, direct, total } = directPrintDifferences(result.model, { templates: await templates(), sources: [file], layout });
+          expect(differing).toEqual([]);
+          // Most of them: interfaces, type aliases and guards (tables and enum objects are laid out from their data).
+          expect(direct / total).toBeGreaterThan(0.6);
+        }
+      });
+
       test("emit js: every module declares alone, and the declarations type-check (skipLibCheck off)", () => {
         const { files, problems } = compileFiles(result.files);
         expect(problems).toEqual([]);

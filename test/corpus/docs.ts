@@ -9,6 +9,7 @@ import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import type { SourceText } from "../../generator/types/index.js";
 import { CORPUS, describeIfCorpus, ROOT, templates } from "../helpers.js";
 import { compileErrors } from "./compile.js";
+import { directPrintDifferences } from "./direct-print.js";
 import { formattedWhole } from "./whole-format.js";
 
 /**
@@ -121,6 +122,12 @@ export function describeDocsVersion(version: keyof typeof VERSIONS): void {
       expect(sources.filter((source) => differing.includes(parseCacheKey(source))).map((source) => source.path)).toEqual([]);
       expect(threaded.files).toEqual(result.files);
       expect(threaded.diagnostics).toEqual(result.diagnostics);
+    });
+
+    test("the statements written without ts-morph's writer are its print, byte for byte", async () => {
+      const { differing, direct, total } = directPrintDifferences(result.model, { templates: await templates(), sources: [version] });
+      expect(differing).toEqual([]);
+      expect(direct / total).toBeGreaterThan(0.6);
     });
 
     test("formatting chunk by chunk gives the bytes of formatting each file whole", async () => {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { CodeBlockWriter, StatementStructures, WriterFunction } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import { prettyStatement } from "./pretty.js";
-import { printStructure, StructureKind } from "../ts-morph.js";
+import { isImport, printStatement, printStatements } from "./statement.js";
+import { StructureKind } from "../ts-morph.js";
 
 /**
  * A module's top-level statements cut into runs ("chunks") that prettier formats one at a time: prettier formats
@@ -19,8 +20,6 @@ const CHUNK_SPACING = 48;
  * realigns with the named ones at the next named cut.
  */
 const MAX_CHUNK_JSON = 48_000;
-
-const isImport = (s: StatementStructures): boolean => s.kind === StructureKind.ImportDeclaration || s.kind === StructureKind.ExportDeclaration;
 
 /** The declared name of a top-level statement, if it has one (a variable statement: its first declaration). */
 function statementName(statement: StatementStructures): string | undefined {
@@ -57,22 +56,6 @@ function chunkStatements(statements: readonly StatementStructures[], json: reado
   });
   if (current.length) chunks.push(current);
   return chunks;
-}
-
-/** A blank line between declarations (prettier keeps blank lines but never adds them), inside namespace blocks too. */
-function withBlankLines(statements: readonly StatementStructures[]): (StatementStructures | WriterFunction)[] {
-  return statements.flatMap((statement, i) => {
-    const spaced = statement.kind === StructureKind.Module && Array.isArray(statement.statements) ? { ...statement, statements: withBlankLines(statement.statements as StatementStructures[]) } : statement;
-    return i > 0 && !(isImport(statement) && isImport(statements[i - 1])) ? [(w: CodeBlockWriter) => w.blankLineIfLastNot(), spaced] : [spaced];
-  });
-}
-
-/**
- * Statements to text. printStructure writes the structures' text without parsing it back into a syntax tree (which
- * a project's createSourceFile does, for nothing here): the same text in about a third of the time.
- */
-export function printStatements(statements: readonly StatementStructures[]): string {
-  return printStructure({ kind: StructureKind.SourceFile, statements: withBlankLines(statements) });
 }
 
 /**
@@ -112,7 +95,7 @@ function chunkParts(prefix: string, statements: readonly StatementStructures[]):
   };
   for (const statement of statements) {
     let text: string | undefined;
-    const printed = (): string => (text ??= printStatements([statement]));
+    const printed = (): string => (text ??= printStatement(statement));
     const pretty = prettyStatement(statement, printed);
     if (pretty === undefined) {
       // Joined as printStatements joins them: a blank line between statements, none between two imports.

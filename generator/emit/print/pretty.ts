@@ -1,5 +1,6 @@
 import type { StatementStructures } from "ts-morph";
-import { printStructure, StructureKind } from "../ts-morph.js";
+import { printStatement } from "./statement.js";
+import { StructureKind } from "../ts-morph.js";
 
 /**
  * Most statements the emitter writes have a layout prettier is certain to give them: an interface whose members
@@ -41,7 +42,7 @@ export function prettyStatement(statement: StatementStructures, printed: () => s
   const layout = layouts.get(statement);
   if (!layout && statement.kind !== StructureKind.Interface && statement.kind !== StructureKind.TypeAlias && statement.kind !== StructureKind.Function) return undefined;
   // A laid-out statement needs only its doc comment printed: the same docs on an empty declaration.
-  const parts = layout ? { comments: leadingComment(printStructure({ kind: StructureKind.TypeAlias, name: "_", type: "0", docs: "docs" in statement ? statement.docs : [] })), code: [] } : reindented(printed());
+  const parts = layout ? { comments: leadingComment(printStatement({ kind: StructureKind.TypeAlias, name: "_", type: "0", docs: "docs" in statement ? statement.docs : [] })), code: [] } : reindented(printed());
   if (!parts) return undefined;
   const code = layout ? layout() : codeLayout(statement.kind, parts.code);
   // Own-line comments do not take part in prettier's line fitting: only code lines must fit. A table's
