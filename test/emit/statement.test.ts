@@ -43,6 +43,25 @@ const WRITTEN_DIRECTLY: Record<string, StatementStructures> = {
     docs: doc("Whether `value` is a {@link User} payload."),
     statements: 'return typeof value === "object" && conforms(value, USER_SCHEMA);',
   },
+  "a template literal type, its strings closed on the line": { kind: StructureKind.TypeAlias, name: "F", isExported: true, type: '`${A}` | `${A},${string}` | "x{"' },
+  "a function after its overloads": {
+    kind: StructureKind.Function,
+    name: "join",
+    isExported: true,
+    overloads: [
+      { kind: StructureKind.FunctionOverload, parameters: [{ name: "members", type: "readonly [A, ...A[]]" }], returnType: "AFlags", docs: doc("Joins.") },
+      { kind: StructureKind.FunctionOverload, parameters: [{ name: "members", type: "readonly A[]" }], returnType: 'AFlags | ""' },
+    ],
+    parameters: [{ name: "members", type: "readonly A[]" }],
+    returnType: 'AFlags | ""',
+    statements: 'return joinFlags(members, Object.values(A)) as AFlags | "";',
+  },
+  "a type-only namespace import": { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: "odata", moduleSpecifier: "./runtime.js" },
+  "a named import, one of them type-only": { kind: StructureKind.ImportDeclaration, namedImports: ["conforms", "type TypeSchema"], moduleSpecifier: "./runtime.js" },
+  "single-quoted types, and slashes inside strings": { kind: StructureKind.Interface, name: "Paths", properties: [property('"/admin/"', "'a/b' | \"c'd\"")] },
+  "an export of everything": { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./microsoft.graph.js" },
+  "a namespace export": { kind: StructureKind.ExportDeclaration, namespaceExport: "microsoftGraphSecurity", moduleSpecifier: "./microsoft.graph.security.js" },
+  "a type-only named export": { kind: StructureKind.ExportDeclaration, isTypeOnly: true, namedExports: ["CollectionResponse", "ValueResponse"], moduleSpecifier: "./runtime.js" },
   "a function of two parameters": { kind: StructureKind.Function, name: "f", parameters: [{ name: "a", type: "A" }, { name: "b", type: "B | null" }], returnType: "void", statements: "return;" },
 };
 
@@ -53,18 +72,23 @@ test.each(Object.entries(WRITTEN_DIRECTLY))("%s: written directly, as ts-morph p
 });
 
 const LEFT_TO_TS_MORPH: Record<string, StatementStructures> = {
-  "a type with a single quote": { kind: StructureKind.TypeAlias, name: "Q", type: "'a' | 'b'" },
+  "a type with an odd single quote": { kind: StructureKind.TypeAlias, name: "Q", type: "'a' | 'b" },
   "a type with an odd double quote": { kind: StructureKind.TypeAlias, name: "Q", type: '"a' },
-  "a template literal type": { kind: StructureKind.TypeAlias, name: "T", type: "`${string},${string}`" },
+  "a template literal left open": { kind: StructureKind.TypeAlias, name: "T", type: "`${string}" },
+  "a string open in a template's braces": { kind: StructureKind.TypeAlias, name: "T", type: '`${"}`' },
+  "a bare import": { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./side-effect.js" },
+  "an import with a default": { kind: StructureKind.ImportDeclaration, defaultImport: "a", moduleSpecifier: "./a.js" },
+  "an export with a renamed member": { kind: StructureKind.ExportDeclaration, namedExports: [{ name: "a", alias: "b" }], moduleSpecifier: "./a.js" },
   "a type over two lines": { kind: StructureKind.TypeAlias, name: "T", type: "A |\nB" },
   "a type with a slash": { kind: StructureKind.TypeAlias, name: "T", type: "A /* B */" },
+  "a slash in a template's braces": { kind: StructureKind.TypeAlias, name: "T", type: "`${A/B}`" },
   "a doc that closes its comment": { kind: StructureKind.TypeAlias, name: "T", type: "A", docs: doc("a */ b") },
   "an interface with a method": { kind: StructureKind.Interface, name: "M", methods: [{ name: "m", returnType: "void" }] },
   "a property without a type": { kind: StructureKind.Interface, name: "P", properties: [{ kind: StructureKind.PropertySignature, name: "p" }] },
-  "a function with overloads": {
+  "an overload with type parameters": {
     kind: StructureKind.Function,
     name: "f",
-    overloads: [{ kind: StructureKind.FunctionOverload, parameters: [{ name: "a", type: "string" }], returnType: "string" }],
+    overloads: [{ kind: StructureKind.FunctionOverload, typeParameters: ["T"], parameters: [{ name: "a", type: "T" }], returnType: "string" }],
     parameters: [{ name: "a", type: "string" }],
     returnType: "string",
     statements: "return a;",
@@ -89,4 +113,12 @@ test("statements joined are ts-morph's print of them as one file: a blank line b
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./c.js" },
   ];
   expect(printStatements(statements)).toBe(printWithTsMorph(statements));
+});
+
+test("the enum members emit uses without loading ts-morph are ts-morph's own values", async () => {
+  const tsMorph = await import("ts-morph");
+  const ours = await import("../../generator/emit/ts-morph.js");
+  for (const [name, value] of Object.entries(ours.StructureKind)) expect([name, value]).toEqual([name, tsMorph.StructureKind[name as keyof typeof tsMorph.StructureKind]]);
+  expect(ours.VariableDeclarationKind.Const).toBe(tsMorph.VariableDeclarationKind.Const);
+  expect(ours.ModuleDeclarationKind.Namespace).toBe(tsMorph.ModuleDeclarationKind.Namespace);
 });

@@ -1,20 +1,39 @@
-import type { CodeBlockWriter, FunctionDeclarationStructure, InterfaceDeclarationStructure, JSDocStructure, OptionalKind, StatementStructures, TypeAliasDeclarationStructure, WriterFunction } from "ts-morph";
+import type { CodeBlockWriter, ExportDeclarationStructure, FunctionDeclarationStructure, ImportDeclarationStructure, InterfaceDeclarationStructure, JSDocStructure, OptionalKind, StatementStructures, TypeAliasDeclarationStructure, WriterFunction } from "ts-morph";
 import { printStructure, StructureKind } from "../ts-morph.js";
 
 /**
  * Statements to text, as ts-morph's printStructure writes them. Its writer costs more than the text: every doc
  * comment, type and parameter goes through a CodeBlockWriter of its own (on v1.0.xml, 13,500 statements took 1.4 s
  * to print, most of it in those writers). The statements the emitter writes most (interfaces of properties, type
- * aliases, one-line functions, and doc comments) are written here directly, with ts-morph's layout rules; any
- * structure with something else in it, or text the writer would read as a string, comment or regex that spans
- * lines, is printed by ts-morph. A test prints every statement of the corpus output both ways and requires the
- * same bytes.
+ * aliases, one-line functions and their overloads, imports and exports, and doc comments) are written here directly,
+ * with ts-morph's layout rules; any structure with something else in it, or text the writer would read as a string,
+ * comment or regex that spans lines, is printed by ts-morph. A test prints every statement of the corpus output
+ * both ways and requires the same bytes.
  */
 
 const INDENT = "    ";
 
-/** Code text the writer passes through as it is: one line, no quote, comment or regex that could change its state. */
-const isPlainCode = (text: unknown): text is string => typeof text === "string" && /^[^\n\r'`\\/]*$/.test(text) && text.trim() !== "" && (text.split('"').length - 1) % 2 === 0;
+/**
+ * Code text the writer passes through as it is: one line, no backslash (escapes), no slash outside a string
+ * (comments, regex), and its strings closed by its end, by the writer's own rules (a quote opens a string outside
+ * one; a `${` opens a brace inside a template, its `}` closes it), so that the writer starts the next line outside
+ * any string.
+ */
+function isPlainCode(text: unknown): text is string {
+  if (typeof text !== "string" || !/^[^\n\r\\]*$/.test(text) || text.trim() === "") return false;
+  const open: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const top = open[open.length - 1];
+    if (c === '"' || c === "'" || c === "`") {
+      if (top === c) open.pop();
+      else if (top === "{" || top === undefined) open.push(c);
+    } else if (c === "{" && text[i - 1] === "$" && top === "`") open.push("{");
+    else if (c === "}" && top === "{") open.pop();
+    else if (c === "/" && (top === undefined || top === "{")) return false;
+  }
+  return open.length === 0;
+}
 
 /** The keys a structure may set (to anything but undefined) for the direct path; anything else goes to ts-morph. */
 function onlyKeys(structure: object, allowed: ReadonlySet<string>): boolean {
@@ -27,8 +46,21 @@ const INTERFACE_KEYS = keys("name", "isExported", "typeParameters", "extends", "
 const PROPERTY_KEYS = keys("name", "hasQuestionToken", "isReadonly", "type");
 const INDEX_KEYS = keys("keyName", "keyType", "returnType", "isReadonly");
 const TYPE_ALIAS_KEYS = keys("name", "isExported", "type");
-const FUNCTION_KEYS = keys("name", "isExported", "parameters", "returnType", "statements");
+const FUNCTION_KEYS = keys("name", "isExported", "parameters", "returnType", "statements", "overloads");
+const OVERLOAD_KEYS = keys("parameters", "returnType");
 const PARAMETER_KEYS = keys("name", "type");
+const IMPORT_KEYS = new Set(["kind", "isTypeOnly", "namespaceImport", "namedImports", "moduleSpecifier"]);
+const EXPORT_KEYS = new Set(["kind", "isTypeOnly", "namespaceExport", "namedExports", "moduleSpecifier"]);
+
+/** A module specifier the writer quotes as it is (nothing to escape). */
+const isPlainSpecifier = (text: unknown): text is string => typeof text === "string" && /^[\w$.\/@-]+$/.test(text);
+
+/** Named imports or exports as `{ a, b }`, when each is a plain name; "" for none. */
+function namedList(names: unknown): string | undefined {
+  if (names === undefined) return "";
+  if (!Array.isArray(names) || !names.every((n) => typeof n === "string" && /^(type )?[\w$]+$/.test(n))) return undefined;
+  return names.length ? ` { ${names.join(", ")} }` : "";
+}
 
 /** The text a doc comment holds (ts-morph: the description, a line break, the tags one a line), or undefined. */
 function docText(doc: OptionalKind<JSDocStructure> | string | WriterFunction): string | undefined {
@@ -113,14 +145,48 @@ function typeAliasText(statement: TypeAliasDeclarationStructure): string | undef
   return docs === undefined ? undefined : `${docs}${exported(statement)}type ${statement.name} = ${statement.type};\n`;
 }
 
+/** A signature's parameters, `a: A, b: B`, when each is a plain name and type. */
+function parameterList(parameters: FunctionDeclarationStructure["parameters"]): string | undefined {
+  const list = parameters ?? [];
+  if (!list.every((p) => onlyKeys(p, PARAMETER_KEYS) && isPlainCode(p.name) && isPlainCode(p.type))) return undefined;
+  return list.map((p) => `${p.name}: ${p.type}`).join(", ");
+}
+
+/** A function with a one-line body, after its overloads (each exported as the function is, ts-morph's default). */
 function functionText(statement: FunctionDeclarationStructure): string | undefined {
   if (!onlyKeys(statement, FUNCTION_KEYS) || !isPlainCode(statement.name) || !isPlainCode(statement.returnType) || !isPlainCode(statement.statements)) return undefined;
-  const parameters = statement.parameters ?? [];
-  if (!parameters.every((p) => onlyKeys(p, PARAMETER_KEYS) && isPlainCode(p.name) && isPlainCode(p.type))) return undefined;
+  const head = `${exported(statement)}function ${statement.name}`;
+  let out = "";
+  for (const overload of statement.overloads ?? []) {
+    const parameters = parameterList(overload.parameters);
+    const docs = docLines(overload.docs, "");
+    if (!onlyKeys(overload, OVERLOAD_KEYS) || !isPlainCode(overload.returnType) || parameters === undefined || docs === undefined) return undefined;
+    out += `${docs}${head}(${parameters}): ${overload.returnType};\n`;
+  }
+  const parameters = parameterList(statement.parameters);
   const docs = docLines(statement.docs, "");
-  if (docs === undefined) return undefined;
-  const signature = `${exported(statement)}function ${statement.name}(${parameters.map((p) => `${p.name}: ${p.type}`).join(", ")}): ${statement.returnType}`;
-  return `${docs}${signature} {\n${INDENT}${statement.statements}\n}\n`;
+  if (parameters === undefined || docs === undefined) return undefined;
+  return `${out}${docs}${head}(${parameters}): ${statement.returnType} {\n${INDENT}${statement.statements}\n}\n`;
+}
+
+/** `import type * as a from "./a.js";`, `import { a, b } from "./b.js";` */
+function importText(statement: ImportDeclarationStructure): string | undefined {
+  const named = namedList(statement.namedImports);
+  if (!onlyKeys(statement, IMPORT_KEYS) || !isPlainSpecifier(statement.moduleSpecifier) || named === undefined) return undefined;
+  const namespace = statement.namespaceImport;
+  // Exactly one of the two: ts-morph refuses both, and writes a bare import (`import "./a.js";`) for neither.
+  if ((namespace === undefined) === (named === "") || (namespace !== undefined && !/^[\w$]+$/.test(namespace))) return undefined;
+  return `import${statement.isTypeOnly ? " type" : ""}${namespace !== undefined ? ` * as ${namespace}` : named} from "${statement.moduleSpecifier}";\n`;
+}
+
+/** `export * from "./a.js";`, `export * as a from "./a.js";`, `export type { A, B } from "./b.js";` */
+function exportText(statement: ExportDeclarationStructure): string | undefined {
+  const named = namedList(statement.namedExports);
+  const namespace = statement.namespaceExport;
+  if (!onlyKeys(statement, EXPORT_KEYS) || !isPlainSpecifier(statement.moduleSpecifier) || named === undefined) return undefined;
+  if (namespace !== undefined && (named !== "" || !/^[\w$]+$/.test(namespace))) return undefined;
+  const what = named || (namespace !== undefined ? ` * as ${namespace}` : " *");
+  return `export${statement.isTypeOnly ? " type" : ""}${what} from "${statement.moduleSpecifier}";\n`;
 }
 
 /** ts-morph's text of one statement, written directly; undefined where ts-morph must print it. */
@@ -132,6 +198,10 @@ export function printDirectly(statement: StatementStructures): string | undefine
       return typeAliasText(statement);
     case StructureKind.Function:
       return functionText(statement);
+    case StructureKind.ImportDeclaration:
+      return importText(statement);
+    case StructureKind.ExportDeclaration:
+      return exportText(statement);
     default:
       return undefined;
   }
