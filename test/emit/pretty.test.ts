@@ -29,7 +29,12 @@ function model() {
   // Derived types enough for `(d) => d(...)` to move to its own line, and to break one a line.
   const derived = (base: string, count: number, n: number) => Array.from({ length: count }, (_, i) => entity(`microsoft.graph.${base}${i}${long(n)}`, [], { baseType: `microsoft.graph.${base}` }));
   const families = [entity("microsoft.graph.few"), ...derived("few", 3, 16), entity("microsoft.graph.many"), ...derived("many", 6, 20)];
-  return modelOf(entity("microsoft.graph.base", [prop("id", "Edm.String")]), ...types, ...short, ...families);
+  // Entries too long for their line: an enum member, a string-valued table entry, a `[kind, () => X]` one.
+  const longEntries = [
+    enumType("microsoft.graph.longMembers", ["a", long(60), long(95)]),
+    complex("microsoft.graph.longEntries", [prop(long(90), "Edm.String"), prop(long(70), "microsoft.graph.longMembers"), prop(long(75), "microsoft.graph.base"), prop(long(88), "Collection(microsoft.graph.base)")]),
+  ];
+  return modelOf(entity("microsoft.graph.base", [prop("id", "Edm.String")]), ...types, ...short, ...families, ...longEntries);
 }
 
 test("every statement laid out without prettier is what prettier prints, in every layout the names force", async () => {
@@ -47,5 +52,9 @@ test("every statement laid out without prettier is what prettier prints, in ever
   expect(text).toMatch(/"@odata\.type"\?:\n {4}"#/);
   expect(text).toMatch(/ {2}return \(\n {4}typeof value === "string" &&/);
   expect(text).toMatch(/^export type \w+ =\n {2}"/m);
+  expect(text).toMatch(/^ {2}tx{95}:\n {4}"tx{95}",$/m);
+  expect(text).toMatch(/^ {2}readonly tx{95}: "tx{95}";$/m);
+  expect(text).toMatch(/^ {4}tx{75}: \[\n {6}"\?",\n {6}\(\) => BASE_SCHEMA,\n {4}\],$/m);
+  expect(text).toMatch(/^ {4}tx{90}:\n {6}"\?s",$/m);
   expect(claimed.length).toBeGreaterThan(40);
 });

@@ -23,6 +23,13 @@ const KEY = String.raw`(?:[\w$]+|"[^"\\]*[^\w$"][^"\\]*")`;
 /** Plain type syntax: names, dots, `[]`, unions, generics, string literals without escapes. */
 const TYPE_TEXT = /^[\w$.<>[\]| ,"@#-]*$/;
 
+/**
+ * Lines of a laid-out statement that prettier leaves longer than the print width, having nowhere to break them: a
+ * table's `export const X: TypeSchema<T> =`, an enum type's `readonly key: "value";`, and the last pieces of a
+ * broken entry's string (see brokenEntry), `"value",`. (A long `() => X` prettier breaks after the arrow.)
+ */
+const LONG_AS_IS = [/^export const [\w$]+: [\w$]+<[\w$.]+> =$/, new RegExp(String.raw`^ +readonly ${KEY}: "[^"\\]*";$`), /^ +"[^"\\]*",$/];
+
 /** A statement's code lines in prettier's layout, for statements whose structure the printed text does not show well (tables). */
 type Layout = () => string[] | undefined;
 const layouts = new WeakMap<object, Layout>();
@@ -47,7 +54,7 @@ export function prettyStatement(statement: StatementStructures, printed: () => s
   const code = layout ? layout() : codeLayout(statement.kind, parts.code);
   // Own-line comments do not take part in prettier's line fitting: only code lines must fit. A table's
   // `export const X: TypeSchema<T> =` has nowhere to break, and prettier leaves it long.
-  const unbreakable = (line: string): boolean => isComment(line) || (layout !== undefined && /^export const [\w$]+: [\w$]+<[\w$.]+> =$/.test(line));
+  const unbreakable = (line: string): boolean => isComment(line) || (layout !== undefined && LONG_AS_IS.some((pattern) => pattern.test(line)));
   if (!code || code.some((line) => line.length > WIDTH && !unbreakable(line))) return undefined;
   return `${[...parts.comments, ...code].join("\n")}\n`;
 }
@@ -137,7 +144,27 @@ export function enumObjectLayout(name: string, fields: readonly { doc: string; f
   if (!fields.length) return [`export const ${name}: {} = /* @__PURE__ */ Object.freeze({} as const);`];
   if (!fields.every((f) => ENUM_ENTRY.test(f.field)) || !entries.every((e) => ENUM_ENTRY.test(e))) return undefined;
   const docLines = (doc: string): string[] => (doc ? doc.trimEnd().split("\n").map((line) => `  ${line}`) : []);
-  return [`export const ${name}: {`, ...fields.flatMap((f) => [...docLines(f.doc), `  ${f.field}`]), "} = /* @__PURE__ */ Object.freeze({", ...entries.map((e) => `  ${e}`), "} as const);"];
+  const lines = entries.map((e) => brokenEntry("  ", e));
+  if (lines.some((l) => l === undefined)) return undefined;
+  return [`export const ${name}: {`, ...fields.flatMap((f) => [...docLines(f.doc), `  ${f.field}`]), "} = /* @__PURE__ */ Object.freeze({", ...(lines as string[][]).flat(), "} as const);"];
+}
+
+/** A string value, and a table entry's `[kind, () => X]`, as the entry's value. */
+const STRING_VALUE = new RegExp(String.raw`^(${KEY}): ("[^"\\]*"),$`);
+const SPEC_VALUE = new RegExp(String.raw`^(${KEY}): \[("[^"\\]*"), (\(\) => [\w$.]+)\],$`);
+
+/**
+ * An object entry (`key: value,`) at `indent`: on its line if it fits; else as prettier breaks it, `[kind, () => X]`
+ * one element a line, and a string value on the line after the key. Only for keys of 8 characters or more: prettier
+ * keeps a short key's value beside it. Undefined for any other entry too long for its line.
+ */
+function brokenEntry(indent: string, entry: string): string[] | undefined {
+  if (`${indent}${entry}`.length <= WIDTH) return [`${indent}${entry}`];
+  const spec = SPEC_VALUE.exec(entry);
+  if (spec && `${indent}${spec[1]}: [`.length <= WIDTH && `${indent}  ${spec[3]},`.length <= WIDTH) return [`${indent}${spec[1]}: [`, `${indent}  ${spec[2]},`, `${indent}  ${spec[3]},`, `${indent}],`];
+  const string = STRING_VALUE.exec(entry);
+  if (string && string[1]!.length >= 8 && `${indent}${string[1]}:`.length <= WIDTH) return [`${indent}${string[1]}:`, `${indent}  ${string[2]},`];
+  return undefined;
 }
 
 /** The header, members one a line (a member too long for its line: its union one member a line), the closing brace. */
@@ -205,11 +232,12 @@ export function schemaLayout(head: string, fqn: string, base: string, properties
   // An escape makes prettier choose the quotes; a key quoted without needing it (`"2"`) it may unquote.
   if ([fqn, ...properties].some((text) => text.includes("\\")) || !properties.every((p) => PROPERTY_KEY.test(p))) return undefined;
   const call = "/* @__PURE__ */ typeSchema(";
-  const props = properties.length ? ["() => ({", ...properties.map((p) => `  ${p}`), "})"] : ["() => ({})"];
+  // An entry with no broken form stays whole: too long, prettyStatement declines the statement.
+  const entries = (indent: string): string[] => properties.flatMap((p) => brokenEntry(indent, p) ?? [`${indent}${p}`]);
   const broken = (indent: string): string[] => [
     `${indent}${fqn},`,
     `${indent}${base},`,
-    ...props.map((line, i) => `${indent}${line}${i === props.length - 1 ? "," : ""}`),
+    ...(properties.length ? [`${indent}() => ({`, ...entries(`${indent}  `), `${indent}}),`] : [`${indent}() => ({}),`]),
     ...(derived ? derivedLines(indent, derived) : []),
   ];
   const flatArgs = [fqn, base, ...(properties.length ? [] : ["() => ({})"]), ...(derived ? [`(d) => d(${derived.join(", ")})`] : [])];
@@ -225,9 +253,9 @@ export function schemaLayout(head: string, fqn: string, base: string, properties
   }
   // Hugged only when the props are the only function among the arguments: after `() => BASE`, prettier breaks all.
   const hug = base === "undefined" ? `${fqn}, ${base}, () => ({` : undefined;
-  if (hug && `${head} = ${call}${hug}`.length <= WIDTH) return [`${head} = ${call}${hug}`, ...properties.map((p) => `  ${p}`), "}));"];
+  if (hug && `${head} = ${call}${hug}`.length <= WIDTH) return [`${head} = ${call}${hug}`, ...entries("  "), "}));"];
   if (`${head} = ${call}`.length <= WIDTH) return [`${head} = ${call}`, ...broken("  "), ");"];
-  if (hug && `  ${call}${hug}`.length <= WIDTH) return [`${head} =`, `  ${call}${hug}`, ...properties.map((p) => `    ${p}`), "  }));"];
+  if (hug && `  ${call}${hug}`.length <= WIDTH) return [`${head} =`, `  ${call}${hug}`, ...entries("    "), "  }));"];
   return [`${head} =`, `  ${call}`, ...broken("    "), "  );"];
 }
 
