@@ -185,6 +185,7 @@ async function parsePages(sources: readonly SourceText[], state: ReadState, opti
     budgetMs,
     onBatch: (done) => options.onProgress?.({ stage: "read", done: ready + done, total: sources.length }),
   });
+  available?.prepare("format");
   const later = laterStages();
   const parsed = await parsing;
   toParse.forEach((p, i) => {
@@ -226,11 +227,16 @@ function chunkStore(cache: ParseCache | undefined, version: string): ChunkStore 
   return getChunk && setChunk ? { getChunk: (key) => getChunk.call(cache, key), setChunk: (key, text) => setChunk.call(cache, key, text), version } : undefined;
 }
 
-async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["formatFilesWithStats"], emitted: GeneratedFile[], cache: ParseCache | undefined, stats: CacheStats | undefined) {
+/**
+ * Formats on the pool when there is one: a thread formats each batch of statements while this one prints the next
+ * (the pool loaded prettier on a thread while the pages parsed: parsePages); the text is the same either way.
+ */
+async function formatStage(format: Awaited<ReturnType<typeof laterStages>>["formatFilesWithStats"], emitted: GeneratedFile[], cache: ParseCache | undefined, stats: CacheStats | undefined, pool: WorkerPool | undefined) {
   const chunkCache = chunkStore(cache, PRINT_CACHE_VERSION);
+  const remote = pool && ((texts: string[]) => pool.run("format", [texts], 1).then(([out]) => out!));
   let formatted: Awaited<ReturnType<typeof format>>;
   try {
-    formatted = await format(emitted, chunkCache ? { cache: chunkCache } : {});
+    formatted = await format(emitted, { ...(chunkCache ? { cache: chunkCache } : {}), ...(remote ? { remote } : {}) });
   } catch (error) {
     throw new InternalError(undefined, error);
   }
@@ -273,7 +279,7 @@ async function pipeline(sources: readonly SourceText[], options: PipelineOptions
   diagnostics.push(...emitDiagnostics);
   lap("emit");
   progress("format");
-  const formatted = await formatStage(formatFilesWithStats, emitted, options.cache, stats);
+  const formatted = await formatStage(formatFilesWithStats, emitted, options.cache, stats, available);
   lap("format");
   let files = formatted;
   if (compilesModules(options)) {

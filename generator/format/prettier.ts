@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
-import { format, version as prettierVersion } from "prettier";
+import { createRequire } from "node:module";
 import type { ChunkStore, GeneratedFile } from "../types/index.js";
+
+/**
+ * prettier, loaded on first use (about 0.3 s): a run that formats on a pool thread (see `remote`) never loads it on
+ * the main thread. Its version, for the cache key, comes from its package.json.
+ */
+let prettier: Promise<typeof import("prettier")> | undefined;
+const prettierVersion = (createRequire(import.meta.url)("prettier/package.json") as { version: string }).version;
 
 /**
  * Fixed options, never a user's prettier config: the output must be byte-identical wherever it is generated.
@@ -9,8 +16,17 @@ import type { ChunkStore, GeneratedFile } from "../types/index.js";
  */
 export const PRETTIER_OPTIONS = { parser: "babel-ts", printWidth: 100, trailingComma: "all", endOfLine: "lf" } as const;
 
+/**
+ * Loads prettier and the parser and printer plugins it loads on first use, by formatting a line: what a pool thread
+ * does before its first batch (parallel/tasks.ts).
+ */
+export async function loadFormatter(): Promise<void> {
+  await formatChunk("export type _ = 0;\n");
+}
+
 /** One chunk (or a whole file) through prettier. */
-export function formatChunk(text: string): Promise<string> {
+export async function formatChunk(text: string): Promise<string> {
+  const { format } = await (prettier ??= import("prettier"));
   return format(text, PRETTIER_OPTIONS);
 }
 
@@ -32,32 +48,58 @@ const SEPARATOR = `\n${SPLIT}\n\n`;
 
 /** Most text in one prettier call: past this, a larger batch saves no more per-call cost and only holds more syntax tree. */
 const BATCH_CHARS = 256_000;
+/** On a pool thread, smaller: the thread formats a batch while the main thread prints the next, and the last one is what the run waits for. */
+const REMOTE_BATCH_CHARS = 64_000;
 
 /**
  * Texts of whole top-level statements through prettier, several in one call: each call costs about 2 ms besides the
  * text (on v1.0.xml, 436 runs took 1.1 to 1.4 s one by one and 0.66 to 0.75 s joined). Top-level statements format
  * independently, so a batch split at the separators is each text formatted alone; where it does not split into as
  * many pieces (a text holding the separator, or one prettier rejects), each text of the batch is formatted alone.
+ * `add` takes the texts in order (each gets the next index); `formatted` gives them back, formatted, by index.
+ * Batches go to `remote` (a pool thread) as they fill, while the caller prints the next: else they are formatted
+ * here, one after another, once all are in (prettier is synchronous work behind a promise: starting them all at
+ * once only adds memory).
  */
-async function formatBatched(texts: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  let batch: string[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
-    out.push(...(await formatBatch(batch)));
-    batch = [];
-    size = 0;
-  };
-  for (const text of texts) {
-    if (size + text.length > BATCH_CHARS && batch.length) await flush();
-    batch.push(text);
-    size += text.length;
-  }
-  if (batch.length) await flush();
-  return out;
+/** The promise, marked handled: one that fails while the run awaits another is still thrown where it is awaited. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
-async function formatBatch(texts: readonly string[]): Promise<string[]> {
+function batcher(remote: FormatOptions["remote"]): { add: (text: string) => number; formatted: () => Promise<string[]> } {
+  const limit = remote ? REMOTE_BATCH_CHARS : BATCH_CHARS;
+  const batches: string[][] = [];
+  const sent: Promise<string[]>[] = [];
+  let current: string[] = [];
+  let size = 0;
+  let count = 0;
+  const close = (): void => {
+    if (!current.length) return;
+    batches.push(current);
+    if (remote) sent.push(handled(remote(current)));
+    current = [];
+    size = 0;
+  };
+  return {
+    add(text) {
+      if (size + text.length > limit) close();
+      current.push(text);
+      size += text.length;
+      return count++;
+    },
+    async formatted() {
+      close();
+      const out: string[] = [];
+      if (remote) for (const batch of await Promise.all(sent)) out.push(...batch);
+      else for (const batch of batches) out.push(...(await formatBatch(batch)));
+      return out;
+    },
+  };
+}
+
+/** Texts through prettier in one call (see batcher); what a pool thread runs for the format task. */
+export async function formatBatch(texts: readonly string[]): Promise<string[]> {
   const alone = async (): Promise<string[]> => {
     const out: string[] = [];
     for (const text of texts) out.push(await formatChunk(text));
@@ -81,21 +123,27 @@ type Chunk = NonNullable<GeneratedFile["chunks"]>[number];
  * line prettier keeps. A file's first part (it holds the banner, a user's template: comments that prettier would
  * attach to the statement after them) and a chunk without parts are formatted alone.
  */
-async function formatChunks(chunks: readonly { chunk: Chunk; first: boolean }[]): Promise<string[]> {
-  const batched: string[] = [];
-  const plan: (string | number | { alone: string })[][] = chunks.map(({ chunk, first }) =>
-    (chunk.parts ?? [{ text: chunk.text, formatted: false }]).map((part, p) => {
-      if (part.formatted) return part.text;
-      if (!chunk.parts || (first && p === 0)) return { alone: part.text };
-      return batched.push(part.text) - 1;
-    }),
-  );
-  const done = await formatBatched(batched);
+async function formatChunks(chunks: readonly { chunk: Chunk; first: boolean }[], remote: FormatOptions["remote"]): Promise<string[]> {
+  const batched = batcher(remote);
+  // A part formatted alone: sent at once when there is a thread to format it, else formatted below, in turn.
+  const alone = (text: string): { alone: string; sent?: Promise<string[]> } => (remote ? { alone: text, sent: handled(remote([text])) } : { alone: text });
+  const plan: (string | number | ReturnType<typeof alone>)[][] = [];
+  for (const { chunk, first } of chunks) {
+    const parts: (string | number | ReturnType<typeof alone>)[] = [];
+    for (const [p, part] of (chunk.parts ?? [{ text: chunk.text, formatted: false }]).entries()) {
+      if (part.formatted) parts.push(part.text);
+      else if (!chunk.parts || (first && p === 0)) parts.push(alone(part.text));
+      else parts.push(batched.add(part.text));
+    }
+    plan.push(parts);
+    // Let the pool hand the thread its next batch (it does so on the last one's reply) while this one prints.
+    if (remote) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const done = await batched.formatted();
   const out: string[] = [];
-  // One after another: prettier is synchronous work behind a promise, so starting them all at once only adds memory.
   for (const parts of plan) {
     const texts: string[] = [];
-    for (const part of parts) texts.push(typeof part === "string" ? part : typeof part === "number" ? done[part]! : await formatChunk(part.alone));
+    for (const part of parts) texts.push(typeof part === "string" ? part : typeof part === "number" ? done[part]! : part.sent ? (await part.sent)[0]! : await formatChunk(part.alone));
     out.push(texts.join("\n"));
   }
   return out;
@@ -106,6 +154,8 @@ const textKey = (text: string): string => createHash("sha256").update("text\0").
 export interface FormatOptions {
   /** Formatted chunks from earlier runs; its version is the printer's (see PRINT_CACHE_VERSION). */
   cache?: ChunkStore;
+  /** Formats a batch elsewhere (formatBatch on a pool thread), while this thread prints the next: the same text. */
+  remote?: (texts: string[]) => Promise<string[]>;
 }
 
 /** What a format run cost: chunks found in the cache, and chunks formatted. */
@@ -124,7 +174,7 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
 }
 
 export async function formatFilesWithStats(files: readonly GeneratedFile[], options: FormatOptions = {}): Promise<{ files: GeneratedFile[]; stats: FormatStats }> {
-  const { cache } = options;
+  const { cache, remote } = options;
   const perFile = files.map((file) => file.chunks ?? [{ key: textKey(file.text), text: file.text }]);
   const formatted = perFile.map((chunks) => new Array<string | undefined>(chunks.length));
   const missing: { file: number; chunk: number; key?: string }[] = [];
@@ -136,7 +186,7 @@ export async function formatFilesWithStats(files: readonly GeneratedFile[], opti
       else missing.push({ file: f, chunk: c, ...(key ? { key } : {}) });
     }),
   );
-  const texts = await formatChunks(missing.map((m) => ({ chunk: perFile[m.file]![m.chunk]!, first: m.chunk === 0 })));
+  const texts = await formatChunks(missing.map((m) => ({ chunk: perFile[m.file]![m.chunk]!, first: m.chunk === 0 })), remote);
   missing.forEach((m, i) => {
     formatted[m.file]![m.chunk] = texts[i]!;
     if (m.key) cache!.setChunk(m.key, texts[i]!);

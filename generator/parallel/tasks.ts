@@ -4,13 +4,15 @@ import { diagnostic, type SourceText } from "../types/index.js";
 
 /**
  * The work that can run on another thread: pure functions of plain data, the same code whether the pool runs them
- * in a worker or the pipeline runs them in-process, so where they ran can never change the output. Only parsing is
- * here: prettier was measured on worker threads too (npm run bench, 2 cores), and a thread that starts cold formats
- * no faster than the main thread, so the format stage stays in-process and relies on its chunk cache instead.
+ * in a worker or the pipeline runs them in-process, so where they ran can never change the output. Parsing, and
+ * formatting: a thread that starts cold formats no faster than the main thread, but one that loaded prettier while
+ * the main thread parsed formats each batch while the main thread prints the next (format/prettier.ts).
  */
 export interface Tasks {
   /** One Markdown page (already past the limits check) to its record and diagnostics. */
   parse: { input: SourceText; output: CachedPage };
+  /** A batch of top-level statements' text to prettier's (format/prettier.ts formatBatch). */
+  format: { input: string[]; output: string[] };
 }
 
 export type TaskName = keyof Tasks;
@@ -34,9 +36,19 @@ async function parse(sources: readonly SourceText[]): Promise<CachedPage[]> {
   });
 }
 
-const RUNNERS: { [K in TaskName]: (inputs: readonly Tasks[K]["input"][]) => Promise<Tasks[K]["output"][]> } = { parse };
+/** The format stage, loaded on first use, like the parser; prettier and its plugins load with it. */
+const formatter = () => import("../format/prettier.js").then(async (module) => (await module.loadFormatter(), module));
 
-const LOADERS: { [K in TaskName]: () => Promise<unknown> } = { parse: markdownAdapter };
+async function format(batches: readonly string[][]): Promise<string[][]> {
+  const { formatBatch } = await formatter();
+  const out: string[][] = [];
+  for (const batch of batches) out.push(await formatBatch(batch));
+  return out;
+}
+
+const RUNNERS: { [K in TaskName]: (inputs: readonly Tasks[K]["input"][]) => Promise<Tasks[K]["output"][]> } = { parse, format };
+
+const LOADERS: { [K in TaskName]: () => Promise<unknown> } = { parse: markdownAdapter, format: formatter };
 
 /**
  * Loads the code a task runs. A pool thread does this before it starts an input's deadline, so that a page's time
@@ -55,6 +67,9 @@ export async function prepareTask(task: TaskName): Promise<void> {
  * page, no record and a diagnostic naming the budget and how to raise it.
  */
 export const TIMED_OUT: { [K in TaskName]: (input: Tasks[K]["input"], budgetMs: number) => Tasks[K]["output"] } = {
+  format: () => {
+    throw new InternalError(undefined, new Error("the format task runs without a time budget"));
+  },
   parse: (source, budgetMs) => ({
     diagnostics: [
       diagnostic("page-timeout", `page took longer than ${budgetMs} ms to parse (the per-page time budget: --page-timeout, config limits.pageTimeoutMs); page skipped`, { file: source.path, line: 1, column: 1 }),

@@ -11,9 +11,11 @@ export interface TaskRequest {
 
 /**
  * What a thread answers, input by input: `started` before it begins one (the pool starts that input's deadline),
- * `output` when it is done, or `error` (as plain data: an Error's class does not survive postMessage).
+ * `output` when it is done, or `error` (as plain data: an Error's class does not survive postMessage); to a request
+ * with no inputs (the pool's `prepare`), `prepared` once the task's code is loaded.
  */
 export type TaskReply =
+  | { id: number; prepared: true }
   | { id: number; index: number; started: true }
   | { id: number; index: number; output: unknown }
   | { id: number; error: { file?: string; message: string; stack?: string } };
@@ -37,6 +39,7 @@ parentPort?.on("message", async ({ id, task, inputs }: TaskRequest) => {
     parentPort!.postMessage(errorReply(id, error));
     return;
   }
+  if (!inputs.length) parentPort!.postMessage({ id, prepared: true } satisfies TaskReply);
   for (const [index, input] of inputs.entries()) {
     parentPort!.postMessage({ id, index, started: true } satisfies TaskReply);
     try {

@@ -25,6 +25,19 @@ function pages(): SourceText[] {
   });
 }
 
+/** Metadata with a few types, for a run that has no page to parse. */
+const CSDL = `<?xml version="1.0" encoding="utf-8"?>
+<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">
+  <edmx:DataServices>
+    <Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+      <EnumType Name="color"><Member Name="red" Value="0"/><Member Name="green" Value="1"/></EnumType>
+      <EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.String" Nullable="false"/></EntityType>
+      ${Array.from({ length: 40 }, (_, i) => `<EntityType Name="widget${i}" BaseType="microsoft.graph.entity"><Property Name="size" Type="Edm.Int32"/><Property Name="color" Type="microsoft.graph.color"/></EntityType>`).join("\n      ")}
+    </Schema>
+  </edmx:DataServices>
+</edmx:Edmx>
+`;
+
 describe("the worker pool", () => {
   test("from the TypeScript sources there is no worker script: no pool, and the work runs in-process", () => {
     expect(WorkerPool.create(2)).toBeUndefined();
@@ -55,6 +68,36 @@ describe("the worker pool", () => {
       expect(pool.started).toBe(true);
     } finally {
       await pool.close();
+    }
+  });
+
+  test("formats on a thread exactly as in-process: batches, a text holding the batch separator, a CSDL-only run", async () => {
+    const { WorkerPool: Built } = await dist<PoolModule>("parallel/pool.js");
+    const pool = Built.create(1)!;
+    try {
+      // prepare loads the task's code on the one thread, which then takes the batch (it would wait forever if
+      // prepare's request held the thread).
+      pool.prepare("format");
+      expect(pool.threads).toBe(1);
+      const texts = ["export   type A = 'a'|'b';\n", "/** Doc. */\nexport interface B { b : A }\n", "GRAPH_TYPEGEN_FORMAT_SPLIT;\n", "export const c = { a: 1 } as const;\n"];
+      const [threaded] = await pool.run("format", [texts], 1);
+      expect(threaded).toEqual(await runTask("format", [texts]).then(([out]) => out));
+      expect(threaded![0]).toBe('export type A = "a" | "b";\n');
+    } finally {
+      await pool.close();
+    }
+    // No page to parse: the only thread the run starts is the one that formats.
+    const { runPipeline } = await dist<PipelineModule>("pipeline.js");
+    const { WorkerPool: Pool } = await dist<PoolModule>("parallel/pool.js");
+    const csdl = { path: "m.xml", text: CSDL };
+    const options = { templates: await templates(), sourceLabels: ["m.xml"] };
+    const shared = Pool.create(1)!;
+    try {
+      const threaded = await runPipeline([csdl], { ...options, pool: shared });
+      expect(shared.started).toBe(true);
+      expect(threaded.files).toEqual((await runPipeline([csdl], { ...options, threads: 0 })).files);
+    } finally {
+      await shared.close();
     }
   });
 
