@@ -24,9 +24,11 @@ const HTML_BLOCK = /^ {0,3}<\/?[A-Za-z]/;
 const RAW_HTML_BLOCK = /^ {0,3}<(?:(?:pre|script|style|textarea)(?:[\s>]|$)|\?|![A-Za-z]|!\[CDATA\[)/i;
 /**
  * Link definitions (anywhere on a line: they count from inside lists and quotes too, so any `[x]:` will do) and
- * setext underlines.
+ * setext underlines. The label excludes `[` as well as `]`: a line has a `[...]:` exactly when it has one whose
+ * label holds no `[` (start at the last `[` before the `]:`), and each try then stops at the next bracket, so a line
+ * of 80,000 `[` takes linear time (with `[^\]]*` every `[` scanned to the end of the line: 5.7 s).
  */
-const RISKY = /\[[^\]]*\]:|^ {0,3}(?:=+|-+)[ \t]*$/;
+const RISKY = /\[[^[\]]*\]:|^ {0,3}(?:=+|-+)[ \t]*$/;
 
 const isReadTitle = (title: string): boolean => {
   const plain = title.replace(/[`*_]/g, "").trim().toLowerCase();

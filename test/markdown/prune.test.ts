@@ -80,6 +80,7 @@ describe("pruneUnreadSections", () => {
     ["a backtick line with a backtick after it is a code span, not a fence", "## Methods\n\n```a`b\n\n## Properties\n\n|Property|Type|Description|\n|-|-|-|\n|id|String|x|\n", ["|id|String|x|"]],
     ["an HTML comment", "## Methods\n\n<!-- note\n## Properties\n-->\nmethods text\n", ["methods text"]],
     ["a link definition, read from anywhere", "## Methods\n\nx\n\n- [a]: https://example.com/a\n", ["[a]: https://example.com/a"]],
+    ["a link definition after a stray [ (the label is the part after the last [)", "## Methods\n\nx\n\n[[[ [a]: https://example.com/a\n", ["[[[ [a]: https://example.com/a"]],
     ["HTML that could swallow a heading", "## Methods\n\n<div>\nx\n## Properties\n", ["x", "<div>"]],
     ["a setext underline", "## Methods\n\nTitle\n-----\n", ["Title"]],
     ["an indented heading (it may be in a list item)", "- item\n\n  ## Methods\n\n  text\n", ["  text"]],
