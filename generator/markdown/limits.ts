@@ -69,8 +69,10 @@ export function checkMarkdownLimits(source: SourceText, limits: MarkdownLimits):
     if (/^\s*(?:[-+*]|\d{1,9}[.)])\s/.test(line) && !THEMATIC_BREAK.test(line) && ++listItems > limits.maxListItems) {
       return diagnostic("page-too-complex", `page has more than ${limits.maxListItems} list items (the list item limit: --max-list-items, config limits.maxListItems); page skipped`, { file, line: i + 1, column: 1 });
     }
-    for (const c of line) if ((c === "[" || c === "*") && ++inlineMarkers > limits.maxInlineMarkers) {
-      return diagnostic("page-too-complex", `page has more than ${limits.maxInlineMarkers} [ and * markers (the inline marker limit: --max-inline-markers, config limits.maxInlineMarkers); page skipped`, { file, line: i + 1, column: 1 });
+    // By code unit, not code point: `[` and `*` are never half of a surrogate pair, and this is the scan's hot loop.
+    for (let j = 0; j < line.length; j++) {
+      const code = line.charCodeAt(j);
+      if ((code === 0x5b || code === 0x2a) && ++inlineMarkers > limits.maxInlineMarkers) return diagnostic("page-too-complex", `page has more than ${limits.maxInlineMarkers} [ and * markers (the inline marker limit: --max-inline-markers, config limits.maxInlineMarkers); page skipped`, { file, line: i + 1, column: 1 });
     }
     tableRun = line.includes("|") ? tableRun + 1 : 0;
     if (tableRun > limits.maxTableRows) {
