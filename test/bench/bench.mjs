@@ -100,7 +100,8 @@ async function consumerFigures(result, stages, figures, release) {
   }
 }
 
-const TARGETS = { docsBoth: 10_000, csdl: 3_000, rerun: 1_000, memoryMiB: 1024 };
+// Round two (issue 16): the docs against the parse floor measured in the same run, so a slow day moves both.
+const TARGETS = { docsShareOfFloor: 0.5, csdl: 2_500, rerun: 600, memoryMiB: 1024 };
 
 async function timed(stages, name, work) {
   const start = performance.now();
@@ -253,7 +254,7 @@ async function main() {
   const floor = get("floor: mdast v1.0").stages.parse + get("floor: mdast beta").stages.parse;
   console.log("\nTargets (process time, from node's start to the output written):");
   const line = (label, value, target, extra = "") => console.log(`  ${label.padEnd(44)} ${s(value).padStart(8)}  target ${s(target).padStart(7)}  ${value < target ? "met" : "NOT met"}${extra}`);
-  line("docs v1.0 + docs beta", both, TARGETS.docsBoth, `  (${(both / floor).toFixed(2)} x the single-thread parse floor of ${s(floor)})`);
+  line("docs v1.0 + docs beta", both, floor * TARGETS.docsShareOfFloor, `  (${(both / floor).toFixed(2)} x the single-thread parse floor of ${s(floor)}; target ${TARGETS.docsShareOfFloor} x)`);
   line("csdl v1.0.xml", get("csdl v1.0.xml").process, TARGETS.csdl, `  (${(get("csdl v1.0.xml").process / get("floor: xml v1.0.xml").stages.parse).toFixed(1)} x the XML parser alone)`);
   line("re-run v1.0 after one page changed (CLI)", get("re-run v1.0, 1 page changed (CLI)").wall, TARGETS.rerun);
   line("re-run v1.0 after one page changed (watch)", get("re-run v1.0, 1 page changed (watch)").wall, TARGETS.rerun);

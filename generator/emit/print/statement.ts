@@ -13,6 +13,8 @@ import { printStructure, StructureKind } from "../ts-morph.js";
 
 const INDENT = "    ";
 
+const NO_QUOTE_OR_SLASH = /^[^\n\r\\"'`/]*$/;
+
 /**
  * Code text the writer passes through as it is: one line, no backslash (escapes), no slash outside a string
  * (comments, regex), and its strings closed by its end, by the writer's own rules (a quote opens a string outside
@@ -20,7 +22,11 @@ const INDENT = "    ";
  * any string.
  */
 function isPlainCode(text: unknown): text is string {
-  if (typeof text !== "string" || !/^[^\n\r\\]*$/.test(text) || text.trim() === "") return false;
+  if (typeof text !== "string") return false;
+  // Most type texts hold no quote and no slash: nothing can open, so only blank text is refused (a third of a CSDL
+  // run's printing went to the scan below).
+  if (NO_QUOTE_OR_SLASH.test(text)) return text.trim() !== "";
+  if (!/^[^\n\r\\]*$/.test(text) || text.trim() === "") return false;
   const open: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -37,7 +43,8 @@ function isPlainCode(text: unknown): text is string {
 
 /** The keys a structure may set (to anything but undefined) for the direct path; anything else goes to ts-morph. */
 function onlyKeys(structure: object, allowed: ReadonlySet<string>): boolean {
-  for (const [key, value] of Object.entries(structure)) if (value !== undefined && !allowed.has(key)) return false;
+  // for...in over a plain object: its own keys, without the arrays Object.entries makes for each of them.
+  for (const key in structure) if ((structure as Record<string, unknown>)[key] !== undefined && !allowed.has(key)) return false;
   return true;
 }
 
