@@ -29,9 +29,7 @@ export interface PipelineOptions extends ShapeOptions {
   limits?: Partial<Limits>;
   /** Parsed pages from earlier runs, keyed by content hash; never changes the result, only saves parsing. */
   cache?: ParseCache;
-  /**
-   * Worker threads to keep across runs (watch mode); without one, a large run makes its own and closes it at the end.
-   */
+  /** Worker threads to keep across runs (watch mode); without one, a large run makes its own and closes it at the end. */
   pool?: WorkerPool;
   /** At most this many threads (never more than the cores) for a pool the run makes itself; 0 parses in-process. Default: cores, at most 4. */
   threads?: number;
@@ -71,11 +69,7 @@ export interface PipelineResult {
   leftOut: LeftOut[];
 }
 
-export interface LeftOut {
-  file: string;
-  kind: "docs" | "csdl";
-  reason: string;
-}
+export type LeftOut = { file: string; kind: "docs" | "csdl"; reason: string };
 
 /** What the read stage says it is; untagged, CSDL comes as `.xml`, `.edmx` or `.csdl` and the rest is Markdown. */
 export function isCsdlSource(source: SourceText): boolean {

@@ -36,8 +36,9 @@ async function parse(sources: readonly SourceText[]): Promise<CachedPage[]> {
   });
 }
 
-/** The format stage, loaded on first use, like the parser; prettier and its plugins load with it. */
-const formatter = () => import("../format/prettier.js").then(async (module) => (await module.loadFormatter(), module));
+/** The format stage, loaded on first use, like the parser; prettier and its plugins load with it, once a thread. */
+let formatterLoaded: Promise<typeof import("../format/prettier.js")> | undefined;
+const formatter = () => (formatterLoaded ??= import("../format/prettier.js").then(async (module) => (await module.loadFormatter(), module)));
 
 async function format(batches: readonly string[][]): Promise<string[][]> {
   const { formatBatch } = await formatter();
