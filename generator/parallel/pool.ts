@@ -38,6 +38,26 @@ export interface RunOptions {
   budgetMs?: number;
 }
 
+/** The options that say how the main script was given: `node --input-type=module -e ...` would make a worker refuse its own file. */
+const isScriptOption = (arg: string, previous = ""): boolean => /^--(input-type|eval|print)\b|^-[ep]$/.test(arg) || /^-[ep]$|^--(eval|print)$/.test(previous);
+
+/**
+ * A thread with the process's node options. Inherited, as a worker takes them when none are given, they may include
+ * V8's and the process's own (`node --max-old-space-size=4096 graph-typegen ...`, `--stack-size`), which Node refuses
+ * when they are passed to a Worker explicitly (ERR_WORKER_INVALID_EXEC_ARGV: every run was an internal error). They
+ * are passed only to leave out the script options; when Node refuses those that remain, the thread gets none.
+ */
+function newWorker(script: URL): Worker {
+  const execArgv = process.execArgv.filter((arg, i, all) => !isScriptOption(arg, all[i - 1]));
+  if (execArgv.length === process.execArgv.length) return new Worker(script);
+  try {
+    return new Worker(script, { execArgv });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw error;
+    return new Worker(script, { execArgv: [] });
+  }
+}
+
 /**
  * Runs tasks (tasks.ts) on worker threads. Two reasons: the Markdown parser is single-threaded and on Graph-sized
  * inputs it is most of the run, and a page that stalls it (some constructs make remark super-linear; the next one
@@ -131,10 +151,7 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    // A thread takes the process's node options, but not those that say how the main script was given
-    // (`node --input-type=module -e ...` would make the worker refuse its own script file).
-    const execArgv = process.execArgv.filter((arg, i, all) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(arg) && !/^-[ep]$|^--(eval|print)$/.test(all[i - 1] ?? ""));
-    const worker = new Worker(this.script, { execArgv });
+    const worker = newWorker(this.script);
     this.workers.add(worker);
     worker.unref();
     worker.on("message", (reply: TaskReply) => this.reply(worker, reply));

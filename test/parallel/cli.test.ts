@@ -22,3 +22,18 @@ test("a large docs folder is parsed on the threads --threads allows; --threads 0
     await rm(tmp, { recursive: true, force: true });
   }
 }, 60_000); // two runs of the built CLI, each its own process
+
+test("node's own options on the command line (--max-old-space-size, --stack-size) reach the threads without an internal error", async () => {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-execargv-"));
+  try {
+    await writeFile(path.join(tmp, "widget.md"), resourcePage({ name: "widget", properties: ["|id|String|The id.|"] }));
+    // V8 and per-process flags: Node refuses them in a Worker's explicit execArgv (ERR_WORKER_INVALID_EXEC_ARGV).
+    const args = ["--max-old-space-size=2048", "--stack-size=2000", path.join(ROOT, "dist", "cli", "main.js"), "generate", "widget.md", "--out", "out", "--no-cache", "--verbose"];
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, { cwd: tmp });
+    expect(stderr).not.toMatch(/internal error/);
+    expect(stdout).toMatch(/^time: parse \d+\.\d\d s on 1 thread/m);
+    expect(stdout).toMatch(/wrote 3 files to out\//);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}, 60_000); // one run of the built CLI, its own process
