@@ -54,7 +54,9 @@ export async function readSources(inputs: readonly string[], cwd: string, option
     const absolute = path.resolve(cwd, input);
     try {
       const info = await stat(absolute);
-      if (!info.isDirectory()) add({ file: absolute, real: await realpath(absolute), named: true });
+      // A pipe named by its /dev path (`cat x | graph-typegen --csdl /dev/stdin`) resolves to no file ("pipe:[n]"):
+      // it is its own identity.
+      if (!info.isDirectory()) add({ file: absolute, real: info.isFile() ? await realpath(absolute) : await realpath(absolute).catch(() => absolute), named: true });
       else {
         const walk = await walkFolder(absolute, extensions, shown);
         walk.files.forEach(add);

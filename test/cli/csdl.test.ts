@@ -1,6 +1,9 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { EXIT } from "../../generator/cli/main.js";
 import { edmx } from "../csdl/helpers.js";
 import { ROOT, resourcePage, runCli } from "../helpers.js";
@@ -117,3 +120,12 @@ test("types that generate the same TypeScript are not drift (Edm.Json and Edm.Un
   expect(stdout).not.toContain("microsoft.graph.blob/payload");
   expect(stdout).toMatch(/GT3109 microsoft\.graph\.blob\/ratio: the docs type it Edm\.Double, the metadata Edm\.Single/);
 });
+
+// A pipe named by its /dev path resolves to "pipe:[n]", which is no file: it was GT0001 "no such file or folder".
+(existsSync("/dev/stdin") && process.platform !== "win32" ? test : test.skip)("--csdl /dev/stdin reads a pipe, as --csdl - does (the built CLI, its own process)", async () => {
+  await writeFile(path.join(tmp, "metadata.xml"), METADATA);
+  const cli = path.join(ROOT, "dist", "cli", "main.js");
+  const { stdout } = await promisify(execFile)("sh", ["-c", `cat metadata.xml | "${process.execPath}" "${cli}" generate --csdl /dev/stdin --out out --no-cache`], { cwd: tmp });
+  expect(stdout).toMatch(/wrote \d+ files to out\//);
+  expect(await readFile(path.join(tmp, "out", "microsoft.graph.ts"), "utf8")).toMatch(/export interface Widget extends Entity/);
+}, 60_000);
