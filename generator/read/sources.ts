@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { open, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic, type SourceText } from "../types/index.js";
 import { decodeBytes } from "./decode.js";
@@ -67,10 +67,12 @@ export async function readSources(inputs: readonly string[], cwd: string, option
     }
   }
   const sorted = [...found.values()].sort((a, b) => compareStrings(a.file, b.file));
-  const read = ({ file, named }: FoundFile): SourceText | Diagnostic => {
+  const read = async ({ file, named }: FoundFile): Promise<SourceText | Diagnostic> => {
     const name = shown(file);
     try {
-      const bytes = readBounded(file, options.maxBytes);
+      // A pipe or a device may block (a FIFO with no writer blocks in open itself): it is read through the thread
+      // pool, so that Ctrl-C still reaches --watch's handler.
+      const bytes = statSync(file).isFile() ? readBounded(file, options.maxBytes) : await readBoundedAsync(file, options.maxBytes);
       if (typeof bytes === "number") return diagnostic("input-too-large", `${name} is ${bytes} bytes, over the limit of ${options.maxBytes}; not read`, { file: name, line: 1, column: 1 });
       return decoded(bytes, name, kind, diagnostics);
     } catch (error) {
@@ -79,7 +81,8 @@ export async function readSources(inputs: readonly string[], cwd: string, option
       return diagnostic(kind, `cannot read ${name}: ${reason(error)}${named ? "" : "; left out"}`, { file: name, line: 1, column: 1 });
     }
   };
-  for (const result of sorted.map(read)) {
+  for (const found of sorted) {
+    const result = await read(found);
     if ("text" in result) sources.push(result);
     else diagnostics.push(result);
   }
@@ -112,7 +115,8 @@ function readBounded(file: string, maxBytes = Infinity): Uint8Array | number {
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.max(2 * buffer.length, 1 << 16));
+        // A file that grew: at most one byte past the limit, which is enough to refuse it.
+        const grown = Buffer.allocUnsafe(Math.min(Math.max(2 * buffer.length, 1 << 16), maxBytes + 1));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
       }
@@ -124,6 +128,25 @@ function readBounded(file: string, maxBytes = Infinity): Uint8Array | number {
     return buffer.subarray(0, total);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** readBounded through the promise API, 64 KiB at a time: for what is not a regular file. */
+async function readBoundedAsync(file: string, maxBytes = Infinity): Promise<Uint8Array | number> {
+  const handle = await open(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(1 << 16), 0, 1 << 16, null);
+      if (!bytesRead) break;
+      total += bytesRead;
+      if (total > maxBytes) return total;
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
   }
 }
 

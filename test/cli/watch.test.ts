@@ -281,3 +281,24 @@ test("a refused output folder stops the watch before it starts; a conflict keeps
   controller.abort();
   expect(await stopped).toBe(EXIT.ok);
 }, 60_000);
+
+describe("the watch's snapshot of its inputs", () => {
+  // Read to hash them, a link to /dev/zero grew without end (7 GB in 45 s, Ctrl-C unheard), and a pipe's data was
+  // drained before run #1 read it (`cat m.xml | graph-typegen generate --csdl /dev/stdin --watch`: "empty").
+  (process.platform === "linux" ? test : test.skip)("a link to a device and a named pipe are compared by their stat, never read", async () => {
+    const { takeSnapshot } = await import("../../generator/cli/watch/snapshot.js");
+    const { execFileSync } = await import("node:child_process");
+    const { symlinkSync } = await import("node:fs");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-snapshot-"));
+    try {
+      symlinkSync("/dev/zero", path.join(dir, "zero.md"));
+      execFileSync("mkfifo", [path.join(dir, "pipe.md")]);
+      await writeFile(path.join(dir, "page.md"), "# a\n");
+      const files = ["zero.md", "pipe.md", "page.md"].map((f) => path.join(dir, f));
+      const snapshot = await takeSnapshot(files, new Map());
+      expect(files.map((f) => snapshot.get(f)!.hash === snapshot.get(f)!.stamp)).toEqual([true, true, false]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -127,3 +127,24 @@ describe("--csdl means CSDL, whatever the file is called", () => {
     expect(module).toContain("standard input");
   }, 60_000);
 });
+
+// A named pipe is read through the thread pool (a FIFO with no writer blocks in open; a blocked synchronous read
+// would keep --watch's Ctrl-C handler from ever running): its text arrives whole, within the size cap.
+(process.platform === "linux" ? test : test.skip)("a named pipe is read whole, and refused past the size cap", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-fifo-"));
+  try {
+    const fifo = path.join(dir, "pipe.md");
+    await promisify(execFile)("mkfifo", [fifo]);
+    const text = "# widget resource type\n\n" + "x".repeat(200_000) + "\n";
+    const write = (data: string) => spawn("sh", ["-c", `cat > "${fifo}"`], { stdio: ["pipe", "ignore", "ignore"] }).stdin!.end(data);
+    write(text);
+    const whole = await readSources([fifo], dir);
+    expect(whole.sources.map((s) => s.text)).toEqual([text]);
+    write(text);
+    const capped = await readSources([fifo], dir, { maxBytes: 100_000 });
+    expect(capped.sources).toEqual([]);
+    expect(capped.diagnostics.map((d) => d.code)).toEqual(["GT0003"]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

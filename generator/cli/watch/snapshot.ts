@@ -17,10 +17,10 @@ const LARGEST_HASHED = 256 * 1024 * 1024;
 const unreadable = (error: unknown): Print => ({ stamp: "", hash: `unreadable: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
 
 /** The stat part: inode, size and times, or why there is none. */
-function stamp(file: string): { stamp: string; size: bigint } | { error: unknown } {
+function stamp(file: string): { stamp: string; size: bigint; regular: boolean } | { error: unknown } {
   try {
     const info = statSync(file, { bigint: true });
-    return { stamp: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`, size: info.size };
+    return { stamp: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`, size: info.size, regular: info.isFile() };
   } catch (error) {
     return { error };
   }
@@ -48,7 +48,9 @@ export async function takeSnapshot(files: readonly string[], previous: Snapshot)
     // Unreadable, or gone since it was listed: the run will say so; becoming readable again is a change.
     if ("error" in found) next.set(file, unreadable(found.error));
     else if (previous.get(file)?.stamp === found.stamp) next.set(file, previous.get(file)!);
-    else if (found.size > LARGEST_HASHED) next.set(file, { stamp: found.stamp, hash: found.stamp });
+    // Too large, or not a regular file (a link to /dev/zero read without end; a pipe whose data is the run's, read
+    // here it would leave the run an empty input): compared by its stat alone.
+    else if (found.size > LARGEST_HASHED || !found.regular) next.set(file, { stamp: found.stamp, hash: found.stamp });
     else toRead.push({ file, stamp: found.stamp });
   }
   for (let start = 0; start < toRead.length; start += READS_IN_FLIGHT) {
