@@ -33,21 +33,47 @@ const recorder = (store: MemoryParseCache, differing: string[]): ParseCache => (
   set: (key, value) => void (JSON.stringify(value) !== JSON.stringify(store.get(key)) && differing.push(key)),
 });
 
+/** One version's generation, in-process, with what the tests that redo a stage need. */
+export interface DocsRun {
+  sources: SourceText[];
+  result: PipelineResult;
+  /** The run's parsed pages (pruned, as the pipeline parses them) and formatted chunks. */
+  cache: MemoryParseCache;
+}
+
+const runs = new Map<string, Promise<DocsRun>>();
+
+/**
+ * The version generated once per test file: every suite of the file that reads the docs (this one, the response
+ * examples, the merge with the metadata) shares the run, as they share the file's worker.
+ */
+export function docsRun(version: keyof typeof VERSIONS): Promise<DocsRun> {
+  let run = runs.get(version);
+  if (!run) {
+    run = (async () => {
+      const dir = path.join(CORPUS, "graph-docs", version);
+      const sources = readdirSync(dir)
+        .filter((f) => f.endsWith(".md"))
+        .sort()
+        .map((f) => ({ path: `${version}/${f}`, text: readFileSync(path.join(dir, f), "utf8") }));
+      const cache = new MemoryParseCache();
+      const result = await runPipeline(sources, { templates: await templates(), sourceLabels: [version], threads: 0, cache });
+      return { sources, result, cache };
+    })();
+    runs.set(version, run);
+  }
+  return run;
+}
+
 export function describeDocsVersion(version: keyof typeof VERSIONS): void {
   const { pages, minTypes, minEnums } = VERSIONS[version];
   jest.setTimeout(300_000);
   describeIfCorpus(`graph-docs/${version}`)(`graph-docs/${version}`, () => {
     let result: PipelineResult;
     let sources: SourceText[];
-    // The run's parsed pages (pruned, as the pipeline parses them) and formatted chunks, for the tests that redo a stage.
-    const cache = new MemoryParseCache();
+    let cache: MemoryParseCache;
     beforeAll(async () => {
-      const dir = path.join(CORPUS, "graph-docs", version);
-      sources = readdirSync(dir)
-        .filter((f) => f.endsWith(".md"))
-        .sort()
-        .map((f) => ({ path: `${version}/${f}`, text: readFileSync(path.join(dir, f), "utf8") }));
-      result = await runPipeline(sources, { templates: await templates(), sourceLabels: [version], threads: 0, cache });
+      ({ result, sources, cache } = await docsRun(version));
       expect(result.cache).toMatchObject({ hits: 0, misses: sources.length });
     });
 

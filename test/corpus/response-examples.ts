@@ -6,12 +6,11 @@ import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import { exportedTypes, qualified } from "../compat/exported.js";
 import { CORPUS, describeIfCorpus, ROOT, templates } from "../helpers.js";
 import { extractExamples, type Extraction } from "./examples.js";
+import { docsRun } from "./docs.js";
 import { describeFit, measureFit, type Fit, type Misfit } from "./fit.js";
 import { modulesTarget, officialTarget, singleTarget } from "./fit-targets.js";
 import { fuzzMutations, guardsOf, objectsOf, withoutAnnotations } from "./guards.js";
 import { loadOutput } from "../guards/load.js";
-
-jest.setTimeout(600_000);
 
 /** Fits (of 1,066 examples) reached on 2026-12-02; the suite fails when a change loses any. */
 const FLOORS: Record<string, { asWritten: number; withoutAnnotations: number }> = {
@@ -76,81 +75,86 @@ const misfitSubject = (m: Misfit): string => /does not exist in type '(\w+)/.exe
 
 const OFFICIAL = path.join(ROOT, "node_modules", "microsoft-graph-types-2.1.0", "microsoft-graph.d.ts");
 
-async function run(inputs: string[], csdl: string[], layout: "modules" | "single"): Promise<PipelineResult> {
-  const docs = inputs.length ? (await readSources(inputs, ROOT)).sources : [];
-  const metadata = csdl.length ? (await readSources(csdl, ROOT, { kind: "csdl" })).sources : [];
-  return runPipeline([...docs, ...metadata], { templates: await templates(), sourceLabels: ["corpus"], layout });
+async function run(csdl: string[], layout: "modules" | "single"): Promise<PipelineResult> {
+  const metadata = (await readSources(csdl, ROOT, { kind: "csdl" })).sources;
+  return runPipeline(metadata, { templates: await templates(), sourceLabels: ["corpus"], layout });
 }
 
-describeIfCorpus("graph-docs/v1.0-api")("the docs' response examples against the generated types", () => {
-  let extraction: Extraction;
-  const fits = new Map<string, Fit>();
-  let csdlModules: PipelineResult;
-  let loaded: Awaited<ReturnType<typeof loadOutput>>;
-  afterAll(() => loaded?.dispose());
-  beforeAll(async () => {
-    extraction = extractExamples(path.join(CORPUS, "graph-docs/v1.0-api"));
-    const csdl = [path.join(CORPUS, "csdl/v1.0-2021-07-20.xml")];
-    const docs = [path.join(CORPUS, "graph-docs/v1.0")];
-    csdlModules = await run([], csdl, "modules");
-    loaded = await loadOutput(csdlModules.files);
-    fits.set("csdl modules", measureFit(extraction.examples, modulesTarget("ours, CSDL v1.0-2021-07-20, modules", csdlModules)));
-    const docsModules = await run(docs, [], "modules");
-    fits.set("docs modules", measureFit(extraction.examples, modulesTarget("ours, docs v1.0, modules", docsModules)));
-    const csdlSingle = await run([], csdl, "single");
-    fits.set("csdl single", measureFit(extraction.examples, singleTarget("ours, CSDL v1.0-2021-07-20, single", csdlSingle)));
-    const exported = new Set(exportedTypes(OFFICIAL, readFileSync(OFFICIAL, "utf8")).map(qualified));
-    fits.set("official", measureFit(extraction.examples, officialTarget("@microsoft/microsoft-graph-types 2.1.0", csdlSingle, OFFICIAL, exported)));
-  });
-
-  test("figures and census", () => {
-    const n = extraction.examples.length;
-    const lines = [`${n} examples (${extraction.collectionsNotAnnotated} read as collections their annotation does not say); dropped: ${JSON.stringify(extraction.dropped)}`, ...[...fits.values()].map((f) => describeFit(f, n))];
-    for (const fit of fits.values()) lines.push(`census ${fit.label}: ${fit.census.slice(0, 25).map(([k, v]) => `${k} ${v}`).join("; ")}`);
-    process.stderr.write(`${lines.join("\n")}\n`);
-    if (process.env.FIT_DUMP) writeFileSync(process.env.FIT_DUMP, JSON.stringify(Object.fromEntries([...fits].map(([k, f]) => [k, { misfits: f.misfits, annotations: f.annotationMisfits }])), null, 1));
-    expect(n).toBeGreaterThan(1000);
-    for (const fit of fits.values()) expect(fit.census.length).toBeGreaterThan(0);
-  });
-
-  test.each(Object.entries(FLOORS))("%s fits no fewer examples than it reached", (key, floor) => {
-    const fit = fits.get(key)!;
-    expect({ asWritten: fit.asWritten >= floor.asWritten, withoutAnnotations: fit.withoutAnnotations >= floor.withoutAnnotations }).toEqual({ asWritten: true, withoutAnnotations: true });
-  });
-
-  test.each(Object.keys(FLOORS))("%s: every example that fits the official package but not ours is a listed difference", (key) => {
-    const official = new Set(fits.get("official")!.misfits.map((m) => m.id));
-    const unlisted = fits.get(key)!.misfits.filter((m) => !official.has(m.id) && !(misfitSubject(m) in OFFICIAL_FITS_OURS_NOT[key]!));
-    expect(unlisted.map((m) => `${m.id} ${misfitSubject(m)}: ${m.message}`)).toEqual([]);
-  });
-
-  /** The objects of the examples that type-check against the CSDL modules output (annotations removed), with their guard. */
-  function fittingObjects() {
-    const misfits = new Set(fits.get("csdl modules")!.misfits.map((m) => m.id));
-    const guards = guardsOf(csdlModules, loaded.index);
-    return extraction.examples.flatMap((example) => {
-      const found = guards(example.type);
-      if (!found || misfits.has(example.id)) return [];
-      return objectsOf(example).map((value) => ({ id: example.id, value, ...found }));
+/**
+ * The docs' response examples (graph-docs/v1.0-api) against four targets: ours from the metadata in both layouts,
+ * ours from the docs (docs-v1.0.test.ts's run of graph-docs/v1.0, shared), and the official package.
+ */
+export function describeResponseExamples(): void {
+  jest.setTimeout(600_000);
+  describeIfCorpus("graph-docs/v1.0-api")("the docs' response examples against the generated types", () => {
+    let extraction: Extraction;
+    const fits = new Map<string, Fit>();
+    let csdlModules: PipelineResult;
+    let loaded: Awaited<ReturnType<typeof loadOutput>>;
+    afterAll(() => loaded?.dispose());
+    beforeAll(async () => {
+      extraction = extractExamples(path.join(CORPUS, "graph-docs/v1.0-api"));
+      const csdl = [path.join(CORPUS, "csdl/v1.0-2021-07-20.xml")];
+      csdlModules = await run(csdl, "modules");
+      loaded = await loadOutput(csdlModules.files);
+      fits.set("csdl modules", measureFit(extraction.examples, modulesTarget("ours, CSDL v1.0-2021-07-20, modules", csdlModules)));
+      const docsModules = (await docsRun("v1.0")).result;
+      fits.set("docs modules", measureFit(extraction.examples, modulesTarget("ours, docs v1.0, modules", docsModules)));
+      const csdlSingle = await run(csdl, "single");
+      fits.set("csdl single", measureFit(extraction.examples, singleTarget("ours, CSDL v1.0-2021-07-20, single", csdlSingle)));
+      const exported = new Set(exportedTypes(OFFICIAL, readFileSync(OFFICIAL, "utf8")).map(qualified));
+      fits.set("official", measureFit(extraction.examples, officialTarget("@microsoft/microsoft-graph-types 2.1.0", csdlSingle, OFFICIAL, exported)));
     });
-  }
 
-  test("the guards accept at least 99% of the objects of the examples that type-check, with and without @odata.*", () => {
-    const objects = fittingObjects();
-    const rejected = objects.filter((o) => !o.guard(o.value)).map((o) => o.id);
-    const rejectedStripped = objects.filter((o) => !o.guard(withoutAnnotations(o.value))).map((o) => o.id);
-    const withType = objects.filter((o) => typeof (o.value as Record<string, unknown>)["@odata.type"] === "string").length;
-    process.stderr.write(`guards: ${objects.length} objects (${withType} with @odata.type): ${objects.length - rejected.length} accepted as written, ${objects.length - rejectedStripped.length} without annotations; rejected: ${[...new Set([...rejected, ...rejectedStripped])].join(", ") || "none"}\n`);
-    expect(objects.length).toBeGreaterThan(800);
-    expect(rejected.length).toBeLessThanOrEqual(objects.length * 0.01);
-    expect(rejectedStripped.length).toBeLessThanOrEqual(objects.length * 0.01);
-  });
+    test("figures and census", () => {
+      const n = extraction.examples.length;
+      const lines = [`${n} examples (${extraction.collectionsNotAnnotated} read as collections their annotation does not say); dropped: ${JSON.stringify(extraction.dropped)}`, ...[...fits.values()].map((f) => describeFit(f, n))];
+      for (const fit of fits.values()) lines.push(`census ${fit.label}: ${fit.census.slice(0, 25).map(([k, v]) => `${k} ${v}`).join("; ")}`);
+      process.stderr.write(`${lines.join("\n")}\n`);
+      if (process.env.FIT_DUMP) writeFileSync(process.env.FIT_DUMP, JSON.stringify(Object.fromEntries([...fits].map(([k, f]) => [k, { misfits: f.misfits, annotations: f.annotationMisfits }])), null, 1));
+      expect(n).toBeGreaterThan(1000);
+      for (const fit of fits.values()) expect(fit.census.length).toBeGreaterThan(0);
+    });
 
-  test("a property set to a value of another kind is rejected at least 99% of the time, the validator naming its path", () => {
-    const validate = loaded.index.validate as unknown as Parameters<typeof fuzzMutations>[1];
-    const result = fuzzMutations(fittingObjects(), validate);
-    process.stderr.write(`fuzz: ${result.runs} mutations, ${result.rejected} rejected, ${result.named} with the path named; misses: ${result.misses.slice(0, 10).join("; ") || "none"}\n`);
-    expect(result.runs).toBe(2000);
-    expect(result.named).toBeGreaterThanOrEqual(result.runs * 0.99);
+    test.each(Object.entries(FLOORS))("%s fits no fewer examples than it reached", (key, floor) => {
+      const fit = fits.get(key)!;
+      expect({ asWritten: fit.asWritten >= floor.asWritten, withoutAnnotations: fit.withoutAnnotations >= floor.withoutAnnotations }).toEqual({ asWritten: true, withoutAnnotations: true });
+    });
+
+    test.each(Object.keys(FLOORS))("%s: every example that fits the official package but not ours is a listed difference", (key) => {
+      const official = new Set(fits.get("official")!.misfits.map((m) => m.id));
+      const unlisted = fits.get(key)!.misfits.filter((m) => !official.has(m.id) && !(misfitSubject(m) in OFFICIAL_FITS_OURS_NOT[key]!));
+      expect(unlisted.map((m) => `${m.id} ${misfitSubject(m)}: ${m.message}`)).toEqual([]);
+    });
+
+    /** The objects of the examples that type-check against the CSDL modules output (annotations removed), with their guard. */
+    function fittingObjects() {
+      const misfits = new Set(fits.get("csdl modules")!.misfits.map((m) => m.id));
+      const guards = guardsOf(csdlModules, loaded.index);
+      return extraction.examples.flatMap((example) => {
+        const found = guards(example.type);
+        if (!found || misfits.has(example.id)) return [];
+        return objectsOf(example).map((value) => ({ id: example.id, value, ...found }));
+      });
+    }
+
+    test("the guards accept at least 99% of the objects of the examples that type-check, with and without @odata.*", () => {
+      const objects = fittingObjects();
+      const rejected = objects.filter((o) => !o.guard(o.value)).map((o) => o.id);
+      const rejectedStripped = objects.filter((o) => !o.guard(withoutAnnotations(o.value))).map((o) => o.id);
+      const withType = objects.filter((o) => typeof (o.value as Record<string, unknown>)["@odata.type"] === "string").length;
+      process.stderr.write(`guards: ${objects.length} objects (${withType} with @odata.type): ${objects.length - rejected.length} accepted as written, ${objects.length - rejectedStripped.length} without annotations; rejected: ${[...new Set([...rejected, ...rejectedStripped])].join(", ") || "none"}\n`);
+      expect(objects.length).toBeGreaterThan(800);
+      expect(rejected.length).toBeLessThanOrEqual(objects.length * 0.01);
+      expect(rejectedStripped.length).toBeLessThanOrEqual(objects.length * 0.01);
+    });
+
+    test("a property set to a value of another kind is rejected at least 99% of the time, the validator naming its path", () => {
+      const validate = loaded.index.validate as unknown as Parameters<typeof fuzzMutations>[1];
+      const result = fuzzMutations(fittingObjects(), validate);
+      process.stderr.write(`fuzz: ${result.runs} mutations, ${result.rejected} rejected, ${result.named} with the path named; misses: ${result.misses.slice(0, 10).join("; ") || "none"}\n`);
+      expect(result.runs).toBe(2000);
+      expect(result.named).toBeGreaterThanOrEqual(result.runs * 0.99);
+    });
   });
-});
+}
