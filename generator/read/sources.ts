@@ -73,7 +73,11 @@ export async function readSources(inputs: readonly string[], cwd: string, option
       // A pipe or a device may block (a FIFO with no writer blocks in open itself): it is read through the thread
       // pool, so that Ctrl-C still reaches --watch's handler.
       const bytes = statSync(file).isFile() ? readBounded(file, options.maxBytes) : await readBoundedAsync(file, options.maxBytes);
-      if (typeof bytes === "number") return diagnostic("input-too-large", `${name} is ${bytes} bytes, over the limit of ${options.maxBytes}; not read`, { file: name, line: 1, column: 1 });
+      if ("tooLarge" in bytes) {
+        // A pipe, a device or a growing file has no size to name: only that it passed the limit.
+        const size = bytes.size === undefined ? `more than ${options.maxBytes}` : `${bytes.size}`;
+        return diagnostic("input-too-large", `${name} is ${size} bytes, over the limit of ${options.maxBytes}; not read`, { file: name, line: 1, column: 1 });
+      }
       return decoded(bytes, name, kind, diagnostics);
     } catch (error) {
       // A file the user named is the run's input, not one page among many: without it the run cannot be trusted.
@@ -98,18 +102,21 @@ function decoded(bytes: Uint8Array, file: string, kind: "markdown" | "csdl", dia
   return { path: file, text, kind };
 }
 
+/** A file over the size limit: its size when a regular file's stat gave it, else none (it was read past the limit). */
+type TooLarge = { tooLarge: true; size?: number };
+
 /**
- * A file's bytes, or when it is larger than `maxBytes`, its size (as far as it was read). The size is checked
+ * A file's bytes, or when it is larger than `maxBytes`, TooLarge. The size is checked
  * before reading and again while reading, so a file that is not a regular one (`/dev/stdin`, a pipe) cannot
  * exhaust memory either. Synchronous, as tsc and ESLint read sources: a page is an open, a stat, two reads and a
  * close of a few microseconds each, where the promise API's round trips to the thread pool made reading the 1,239
  * v1.0 pages take 230 to 270 ms of a re-run, against 13 to 19 ms.
  */
-function readBounded(file: string, maxBytes = Infinity): Uint8Array | number {
+function readBounded(file: string, maxBytes = Infinity): Uint8Array | TooLarge {
   const fd = openSync(file, "r");
   try {
     const info = fstatSync(fd);
-    if (info.isFile() && info.size > maxBytes) return info.size;
+    if (info.isFile() && info.size > maxBytes) return { tooLarge: true, size: info.size };
     // A regular file's size and one byte more, so the second read sees the end (or that the file grew).
     let buffer = Buffer.allocUnsafe(info.isFile() ? info.size + 1 : 1 << 16);
     let total = 0;
@@ -123,7 +130,7 @@ function readBounded(file: string, maxBytes = Infinity): Uint8Array | number {
       const bytesRead = readSync(fd, buffer, total, buffer.length - total, null);
       if (!bytesRead) break;
       total += bytesRead;
-      if (total > maxBytes) return total;
+      if (total > maxBytes) return { tooLarge: true };
     }
     return buffer.subarray(0, total);
   } finally {
@@ -132,7 +139,7 @@ function readBounded(file: string, maxBytes = Infinity): Uint8Array | number {
 }
 
 /** readBounded through the promise API, 64 KiB at a time: for what is not a regular file. */
-async function readBoundedAsync(file: string, maxBytes = Infinity): Promise<Uint8Array | number> {
+async function readBoundedAsync(file: string, maxBytes = Infinity): Promise<Uint8Array | TooLarge> {
   const handle = await open(file, "r");
   try {
     const chunks: Buffer[] = [];
@@ -141,7 +148,7 @@ async function readBoundedAsync(file: string, maxBytes = Infinity): Promise<Uint
       const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(1 << 16), 0, 1 << 16, null);
       if (!bytesRead) break;
       total += bytesRead;
-      if (total > maxBytes) return total;
+      if (total > maxBytes) return { tooLarge: true };
       chunks.push(buffer.subarray(0, bytesRead));
     }
     return Buffer.concat(chunks, total);

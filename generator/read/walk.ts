@@ -50,7 +50,7 @@ export async function walkFolder(root: string, extensions: readonly string[], sh
       else if (entry.isFile() && wanted(entry.name)) {
         files.push({ file: full, real: full });
         seen.set(path.join(realRoot, path.relative(root, full)), full);
-      }
+      } else if (!entry.isFile() && wanted(entry.name)) diagnostics.push(notAFile(shown(full), entry, at(full)));
     }
   }
   for (const link of links.sort()) {
@@ -59,6 +59,7 @@ export async function walkFolder(root: string, extensions: readonly string[], sh
       if (wanted(link) || target.error !== "ENOENT") diagnostics.push(diagnostic("input-skipped", `the symbolic link ${shown(link)} ${target.message}; not read`, at(link)));
       continue;
     }
+    if (!target.isFile && !target.isDirectory && wanted(link)) diagnostics.push(notAFile(`the symbolic link ${shown(link)} leads to ${target.real}, which`, target.info, at(link)));
     if ((!target.isFile && !target.isDirectory) || (target.isFile && !wanted(link))) continue;
     const already = seen.get(target.real);
     if (!inside(target.real)) {
@@ -74,13 +75,25 @@ export async function walkFolder(root: string, extensions: readonly string[], sh
   return { files, diagnostics };
 }
 
-type Target = { real: string; isFile: boolean; isDirectory: boolean } | { error: string; message: string };
+type Target = { real: string; isFile: boolean; isDirectory: boolean; info: FileKind } | { error: string; message: string };
+
+/** What a directory entry or a stat says a file is (both have these). */
+type FileKind = { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean };
+
+/**
+ * A page name (`*.md`) that is a pipe, a socket or a device: never read from a folder (a pipe with no writer blocks,
+ * a device has no end), and never skipped in silence either.
+ */
+function notAFile(subject: string, kind: FileKind, where: Diagnostic["at"]): Diagnostic {
+  const what = kind.isFIFO() ? "a named pipe" : kind.isSocket() ? "a socket" : kind.isCharacterDevice() || kind.isBlockDevice() ? "a device" : "neither a file nor a folder";
+  return diagnostic("input-skipped", `${subject} is ${what}: pages in a folder are read from regular files only; not read (name it as an input to read it)`, where);
+}
 
 async function followLink(link: string): Promise<Target> {
   try {
     const real = await realpath(link);
     const info = await stat(real);
-    return { real, isFile: info.isFile(), isDirectory: info.isDirectory() };
+    return { real, isFile: info.isFile(), isDirectory: info.isDirectory(), info };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const message = code === "ENOENT" ? "is broken (its target does not exist)" : code === "ELOOP" ? "is a loop of links" : `cannot be followed: ${reason(error)}`;

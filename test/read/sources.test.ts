@@ -144,7 +144,23 @@ describe("--csdl means CSDL, whatever the file is called", () => {
     const capped = await readSources([fifo], dir, { maxBytes: 100_000 });
     expect(capped.sources).toEqual([]);
     expect(capped.diagnostics.map((d) => d.code)).toEqual(["GT0003"]);
+    // A pipe has no size: the message says it passed the limit, not how much of it was read.
+    expect(capped.diagnostics[0]!.message).toBe(`${path.relative(dir, fifo)} is more than 100000 bytes, over the limit of 100000; not read`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+// Pages in a folder are read from regular files only (a pipe with no writer blocks, /dev/zero has no end); a page
+// name that is a pipe, or a link to a device, is named in a GT0004, never skipped in silence.
+(process.platform === "linux" ? test : test.skip)("a pipe or a link to a device named like a page in a folder: GT0004 naming it, the other pages read", async () => {
+  await tree({ "docs/widget.md": page("widget") });
+  await promisify(execFile)("mkfifo", [path.join(tmp, "docs", "pipe.md")]);
+  await symlink("/dev/zero", path.join(tmp, "docs", "zero.md"));
+  await promisify(execFile)("mkfifo", [path.join(tmp, "docs", "notes.txt")]); // not a page name: not looked at
+  const { sources, diagnostics } = await readSources([path.join(tmp, "docs")], tmp);
+  expect(sources.map((s) => s.path)).toEqual(["docs/widget.md"]);
+  expect(placed(diagnostics)).toEqual(["GT0004 docs/pipe.md:1:1", "GT0004 docs/zero.md:1:1"]);
+  expect(diagnostics[0]!.message).toContain("docs/pipe.md is a named pipe");
+  expect(diagnostics[1]!.message).toContain("leads to /dev/zero, which is a device");
 });
