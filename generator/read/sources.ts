@@ -73,11 +73,7 @@ export async function readSources(inputs: readonly string[], cwd: string, option
       // A pipe or a device may block (a FIFO with no writer blocks in open itself): it is read through the thread
       // pool, so that Ctrl-C still reaches --watch's handler.
       const bytes = statSync(file).isFile() ? readBounded(file, options.maxBytes) : await readBoundedAsync(file, options.maxBytes);
-      if ("tooLarge" in bytes) {
-        // A pipe, a device or a growing file has no size to name: only that it passed the limit.
-        const size = bytes.size === undefined ? `more than ${options.maxBytes}` : `${bytes.size}`;
-        return diagnostic("input-too-large", `${name} is ${size} bytes, over the limit of ${options.maxBytes}; not read`, { file: name, line: 1, column: 1 });
-      }
+      if ("tooLarge" in bytes) return tooLargeDiagnostic(name, bytes, options.maxBytes);
       return decoded(bytes, name, kind, diagnostics);
     } catch (error) {
       // A file the user named is the run's input, not one page among many: without it the run cannot be trusted.
@@ -104,6 +100,12 @@ function decoded(bytes: Uint8Array, file: string, kind: "markdown" | "csdl", dia
 
 /** A file over the size limit: its size when a regular file's stat gave it, else none (it was read past the limit). */
 type TooLarge = { tooLarge: true; size?: number };
+
+function tooLargeDiagnostic(name: string, { size }: TooLarge, maxBytes: number | undefined): Diagnostic {
+  // A pipe, a device or a growing file has no size to name: only that it passed the limit.
+  const bytes = size === undefined ? `more than ${maxBytes}` : `${size}`;
+  return diagnostic("input-too-large", `${name} is ${bytes} bytes, over the limit of ${maxBytes}; not read`, { file: name, line: 1, column: 1 });
+}
 
 /**
  * A file's bytes, or when it is larger than `maxBytes`, TooLarge. The size is checked
