@@ -1,3 +1,4 @@
+import type { Dirent, Stats } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../types/index.js";
@@ -50,7 +51,7 @@ export async function walkFolder(root: string, extensions: readonly string[], sh
       else if (entry.isFile() && wanted(entry.name)) {
         files.push({ file: full, real: full });
         seen.set(path.join(realRoot, path.relative(root, full)), full);
-      } else if (!entry.isFile() && wanted(entry.name)) diagnostics.push(notAFile(shown(full), entry, at(full)));
+      } else if (wanted(entry.name)) diagnostics.push(notAFile(shown(full), entry, at(full)));
     }
   }
   for (const link of links.sort()) {
@@ -59,32 +60,33 @@ export async function walkFolder(root: string, extensions: readonly string[], sh
       if (wanted(link) || target.error !== "ENOENT") diagnostics.push(diagnostic("input-skipped", `the symbolic link ${shown(link)} ${target.message}; not read`, at(link)));
       continue;
     }
-    if (!target.isFile && !target.isDirectory && wanted(link)) diagnostics.push(notAFile(`the symbolic link ${shown(link)} leads to ${target.real}, which`, target.info, at(link)));
-    if ((!target.isFile && !target.isDirectory) || (target.isFile && !wanted(link))) continue;
-    const already = seen.get(target.real);
-    if (!inside(target.real)) {
-      diagnostics.push(diagnostic("symlink-outside-input", `the symbolic link ${shown(link)} leads out of the input folder ${shown(root)} (to ${target.real}); not followed`, at(link)));
+    const { real, info } = target;
+    if (!info.isFile() && !info.isDirectory()) {
+      if (wanted(link)) diagnostics.push(notAFile(`the symbolic link ${shown(link)} leads to ${real}, which`, info, at(link)));
+      continue;
+    }
+    if (info.isFile() && !wanted(link)) continue;
+    const already = seen.get(real);
+    if (!inside(real)) {
+      diagnostics.push(diagnostic("symlink-outside-input", `the symbolic link ${shown(link)} leads out of the input folder ${shown(root)} (to ${real}); not followed`, at(link)));
     } else if (already !== undefined) {
-      const what = target.isDirectory ? "folder" : "page";
+      const what = info.isDirectory() ? "folder" : "page";
       diagnostics.push(diagnostic("symlink-duplicate", `the symbolic link ${shown(link)} leads to the ${what} ${shown(already)}, which is read already; not read twice`, at(link)));
-    } else if (target.isFile) {
-      files.push({ file: link, real: target.real });
-      seen.set(target.real, link);
+    } else if (info.isFile()) {
+      files.push({ file: link, real: real });
+      seen.set(real, link);
     }
   }
   return { files, diagnostics };
 }
 
-type Target = { real: string; isFile: boolean; isDirectory: boolean; info: FileKind } | { error: string; message: string };
-
-/** What a directory entry or a stat says a file is (both have these). */
-type FileKind = { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean };
+type Target = { real: string; info: Stats } | { error: string; message: string };
 
 /**
  * A page name (`*.md`) that is a pipe, a socket or a device: never read from a folder (a pipe with no writer blocks,
  * a device has no end), and never skipped in silence either.
  */
-function notAFile(subject: string, kind: FileKind, where: Diagnostic["at"]): Diagnostic {
+function notAFile(subject: string, kind: Dirent | Stats, where: Diagnostic["at"]): Diagnostic {
   const what = kind.isFIFO() ? "a named pipe" : kind.isSocket() ? "a socket" : kind.isCharacterDevice() || kind.isBlockDevice() ? "a device" : "neither a file nor a folder";
   return diagnostic("input-skipped", `${subject} is ${what}: pages in a folder are read from regular files only; not read (name it as an input to read it)`, where);
 }
@@ -92,8 +94,7 @@ function notAFile(subject: string, kind: FileKind, where: Diagnostic["at"]): Dia
 async function followLink(link: string): Promise<Target> {
   try {
     const real = await realpath(link);
-    const info = await stat(real);
-    return { real, isFile: info.isFile(), isDirectory: info.isDirectory(), info };
+    return { real, info: await stat(real) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const message = code === "ENOENT" ? "is broken (its target does not exist)" : code === "ELOOP" ? "is a loop of links" : `cannot be followed: ${reason(error)}`;
