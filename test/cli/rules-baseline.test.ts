@@ -1,32 +1,19 @@
 /**
- * Rules per code and the baseline (issue 15, points 1-3), run as a user runs them: the built CLI in its own
- * process, in a temp folder with a few inline pages.
+ * Rules per code and the baseline (issue 15, points 1-3), run as a user runs them: the CLI's `main` with its
+ * arguments, in a temp folder with a few inline pages. In-process: nine spawned CLIs took 9 s of CPU, and nothing
+ * here depends on the process (test/cli/arguments.test.ts runs the built bin in its own process).
  */
 import { jest } from "@jest/globals";
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { ROOT, resourcePage } from "../helpers.js";
+import { resourcePage, runCli, type CliRun } from "../helpers.js";
 
 jest.setTimeout(60_000);
 
-const CLI = path.join(ROOT, "dist", "cli", "main.js");
 let tmp: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: tmp, env: { ...process.env, NODE_OPTIONS: "", CI: "1", GITHUB_STEP_SUMMARY: "" } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (...args: string[]): Promise<CliRun> => runCli(args, tmp);
 
 /** One unresolved type (GT1001, a warning) per name in `broken`; the other pages are clean. */
 async function docs(pages: Record<string, string>): Promise<void> {
