@@ -92,6 +92,8 @@ export function describeDocsVersion(version: keyof typeof VERSIONS): void {
     let result: PipelineResult;
     let sources: SourceText[];
     let threaded: ThreadedRun;
+    /** The paths of those of `pages` whose record on a thread (pruned) differs from the whole page's (in-process). */
+    const differingPaths = (pages: SourceText[]): string[] => pages.filter((source) => threaded.differing.includes(parseCacheKey(source))).map((source) => source.path);
     beforeAll(async () => {
       ({ result, sources, threaded } = await docsRun(version));
       // The threaded run parsed every page; the in-process one took every page from the whole-page records.
@@ -152,7 +154,7 @@ export function describeDocsVersion(version: keyof typeof VERSIONS): void {
       // Each record, parsed pruned (on a thread), against the whole page's (in-process), as JSON like the cache
       // keeps it: properties set to undefined count as absent on both sides. A page the pass leaves as it is (about
       // 60% of them) is parsed whole already.
-      expect(pruned.filter((source) => threaded.differing.includes(parseCacheKey(source))).map((source) => source.path)).toEqual([]);
+      expect(differingPaths(pruned)).toEqual([]);
       // Methods tables, See also lists, examples: about a sixth of the text never reaches remark
       expect(blanked / total).toBeGreaterThan(0.12);
       expect(pruned.length / sources.length).toBeGreaterThan(0.3);
@@ -161,7 +163,7 @@ export function describeDocsVersion(version: keyof typeof VERSIONS): void {
     test("parsing on worker threads (the built dist/) gives the files and diagnostics of parsing in-process", () => {
       // The built pipeline end to end, its pages on two threads; each page's record was compared as it was parsed.
       expect(threaded.threads).toBe(2);
-      expect(sources.filter((source) => threaded.differing.includes(parseCacheKey(source))).map((source) => source.path)).toEqual([]);
+      expect(differingPaths(sources)).toEqual([]);
       expect(threaded.files).toEqual(result.files);
       expect(threaded.diagnostics).toEqual(result.diagnostics);
     });

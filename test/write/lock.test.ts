@@ -29,9 +29,12 @@ async function lockFor(out: string, pid: number, start = processStart(pid)): Pro
   await writeFile(path.join(out, LOCK), JSON.stringify(holder));
 }
 
-/** A live process that is not us: a lock holder that is certainly running. */
+/** A process that sleeps for a minute, unless killed first. */
+const sleepingProcess = (): ChildProcess => spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+
+/** A live process that is not us: a lock holder that is certainly running (killed after each test). */
 function liveProcess(): number {
-  sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+  sleeper = sleepingProcess();
   return sleeper.pid!;
 }
 
@@ -57,7 +60,8 @@ test("a lock held by a live process: the run waits, then gives up with GT0012 na
  */
 const boundedWait = (async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "graph-typegen-lock-wait-"));
-  const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+  // Its own holder: `liveProcess`'s is killed after each test, and this wait spans several.
+  const holder = sleepingProcess();
   try {
     const out = path.join(dir, "out");
     await writeOutput(out, files);
