@@ -1,7 +1,11 @@
 import vm from "node:vm";
 import NodeEnvironment from "jest-environment-node";
+import { installCodeCache } from "./code-cache.mjs";
 
 const Base = NodeEnvironment.TestEnvironment ?? NodeEnvironment.default ?? NodeEnvironment;
+
+// Modules compiled once a worker, not once a test file (see the file).
+installCodeCache();
 
 /**
  * jest's node environment, with the test file's context made by `vm.createContext(vm.constants.DONT_CONTEXTIFY)`.

@@ -99,7 +99,8 @@ export function describeResponseExamples(): void {
       loaded = await loadOutput(csdlModules.files);
       fits.set("csdl modules", measureFit(extraction.examples, modulesTarget("ours, CSDL v1.0-2021-07-20, modules", csdlModules)));
       const docsModules = (await docsRun("v1.0")).result;
-      fits.set("docs modules", measureFit(extraction.examples, modulesTarget("ours, docs v1.0, modules", docsModules)));
+      // The docs output is compiled on its own by docs-v1.0.test.ts's "the whole output compiles", same options.
+      fits.set("docs modules", measureFit(extraction.examples, { ...modulesTarget("ours, docs v1.0, modules", docsModules), filesCheckedElsewhere: true }));
       const csdlSingle = await run(csdl, "single");
       fits.set("csdl single", measureFit(extraction.examples, singleTarget("ours, CSDL v1.0-2021-07-20, single", csdlSingle)));
       const exported = new Set(exportedTypes(OFFICIAL, readFileSync(OFFICIAL, "utf8")).map(qualified));
