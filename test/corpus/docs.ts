@@ -43,11 +43,7 @@ function recorder(store: MemoryParseCache, bySource: ReadonlyMap<string, SourceT
 }
 
 /** What the threaded run of the built pipeline gave, kept for its comparison with the in-process run. */
-export interface ThreadedRun {
-  threads: number;
-  cache: PipelineResult["cache"];
-  files: PipelineResult["files"];
-  diagnostics: PipelineResult["diagnostics"];
+export interface ThreadedRun extends Pick<PipelineResult, "threads" | "cache" | "files" | "diagnostics"> {
   /** How many pages the threaded run parsed and were compared with the whole page's record, parsed in-process. */
   pages: number;
   /** The paths of those whose record, parsed pruned on a thread, differs. */
