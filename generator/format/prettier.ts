@@ -118,6 +118,16 @@ export async function formatBatch(texts: readonly string[]): Promise<string[]> {
 type Chunk = NonNullable<GeneratedFile["chunks"]>[number];
 
 /**
+ * The chunks' indices, those of whole files first: a file emit did not cut (a template such as runtime.ts) needs no
+ * printing, so a thread formats it while this one prints the rest (on v1.0.xml, runtime.ts last was 65 to 100 ms
+ * of the run's tail). Tested with `in`: a chunk's `parts` is printed when read.
+ */
+function wholeFilesFirst(chunks: readonly { chunk: Chunk }[]): number[] {
+  const indices = [...chunks.keys()];
+  return [...indices.filter((i) => !("parts" in chunks[i]!.chunk)), ...indices.filter((i) => "parts" in chunks[i]!.chunk)];
+}
+
+/**
  * The formatted text of chunks: each part already in prettier's layout (see emit/print/pretty.ts) as it is, the
  * others through prettier, batched; each formatted part ends with a newline, and "\n" between them is the blank
  * line prettier keeps. A file's first part (it holds the banner, a user's template: comments that prettier would
@@ -127,15 +137,16 @@ async function formatChunks(chunks: readonly { chunk: Chunk; first: boolean }[],
   const batched = batcher(remote);
   // A part formatted alone: sent at once when there is a thread to format it, else formatted below, in turn.
   const alone = (text: string): { alone: string; sent?: Promise<string[]> } => (remote ? { alone: text, sent: handled(remote([text])) } : { alone: text });
-  const plan: (string | number | ReturnType<typeof alone>)[][] = [];
-  for (const { chunk, first } of chunks) {
+  const plan: (string | number | ReturnType<typeof alone>)[][] = new Array(chunks.length);
+  for (const i of wholeFilesFirst(chunks)) {
+    const { chunk, first } = chunks[i]!;
     const parts: (string | number | ReturnType<typeof alone>)[] = [];
     for (const [p, part] of (chunk.parts ?? [{ text: chunk.text, formatted: false }]).entries()) {
       if (part.formatted) parts.push(part.text);
       else if (!chunk.parts || (first && p === 0)) parts.push(alone(part.text));
       else parts.push(batched.add(part.text));
     }
-    plan.push(parts);
+    plan[i] = parts;
     // Let the pool hand the thread its next batch (it does so on the last one's reply) while this one prints.
     if (remote) await new Promise((resolve) => setImmediate(resolve));
   }

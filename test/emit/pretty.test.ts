@@ -6,7 +6,7 @@
 import { jest } from "@jest/globals";
 import { emitModel } from "../../generator/emit/index.js";
 import { formatChunk } from "../../generator/format/prettier.js";
-import { complex, entity, enumType, modelOf, prop } from "./model-builder.js";
+import { complex, entity, enumType, flagsEnum, modelOf, operation, prop } from "./model-builder.js";
 import { templates } from "../helpers.js";
 
 // prettier over every claimed statement: seconds on a loaded machine.
@@ -57,4 +57,49 @@ test("every statement laid out without prettier is what prettier prints, in ever
   expect(text).toMatch(/^ {4}tx{75}: \[\n {6}"\?",\n {6}\(\) => BASE_SCHEMA,\n {4}\],$/m);
   expect(text).toMatch(/^ {4}tx{90}:\n {6}"\?s",$/m);
   expect(claimed.length).toBeGreaterThan(40);
+});
+
+/**
+ * Derived-type unions with the base narrowed (`(Base & { "@odata.type"?: ... })`), interface headers that extend a
+ * plain or a qualified name, open types, flags enums' `split` helpers and their long member lists, and operation
+ * responses, with names around the print width.
+ */
+function unionsModel() {
+  // [base name length, derived name suffix length, derived types]: short bases keep the narrowed member on its
+  // line, and one derived type keeps the union whole on the line after `=`.
+  const families = [[3, 0, 1], [1, 1, 3], [2, 30, 3], [10, 0, 3], [25, 0, 3], [38, 0, 3], [48, 0, 3], [60, 0, 3]].flatMap(([n, d, count]) => {
+    const base = `microsoft.graph.${long(n!)}`;
+    const derived = Array.from({ length: count! }, (_, i) => entity(`${base}Derived${i}${"y".repeat(d!)}`, [], { baseType: base }));
+    return [entity(base, [prop("id", "Edm.String")]), ...derived];
+  });
+  const headers = [40, 50, 60].flatMap((n) => [
+    entity(`microsoft.graph.${long(n)}Source`),
+    entity(`microsoft.graph.${long(n)}Extended`, [], { baseType: `microsoft.graph.${long(n)}Source` }),
+    entity(`microsoft.graph.deeply.nested.${long(n)}Extended`, [], { baseType: `microsoft.graph.${long(n)}Source`, openType: true }),
+  ]);
+  // Members long enough for a combination's line to pass the print width (prettier leaves it long).
+  const flags = [[8, 8], [40, 40], [60, 60], [8, 95]].map(([n, m]) => flagsEnum(`microsoft.graph.${long(n!)}Options`, ["a", `${long(m!)}Member`, "c"]));
+  const responses = [20, 40, 60].map((n) => operation("function", `microsoft.graph.${long(n)}Summary`, { bound: "microsoft.graph.base", returns: `Collection(microsoft.graph.${long(n)}Result)` }));
+  const results = [20, 40, 60].map((n) => complex(`microsoft.graph.${long(n)}Result`));
+  return modelOf(entity("microsoft.graph.base", [prop("id", "Edm.String")]), ...families, ...headers, ...flags, ...responses, ...results);
+}
+
+test("derived-type unions, long headers, open types, flags helpers and responses are what prettier prints", async () => {
+  const { files } = emitModel(unionsModel(), { templates: await templates(), sources: ["model"] });
+  const claimed = files.flatMap((f) => f.chunks ?? []).flatMap((c) => c.parts ?? []).filter((p) => p.formatted);
+  for (const part of claimed) expect(await formatChunk(part.text)).toBe(part.text);
+  const text = claimed.map((p) => p.text).join("\n");
+  // The narrowed base flat, broken with its member on one line, and broken with the member's union one a line.
+  expect(text).toMatch(/^ {2}\| \(\w+ & \{ "@odata\.type"\?: "#[^\n]+" \}\)$/m);
+  expect(text).toMatch(/^ {2}\| \(\w+ & \{\n {6}"@odata\.type"\?: "#[^\n]+";\n {4}\}\)$/m);
+  expect(text).toMatch(/^ {2}\| \(\w+ & \{\n {6}"@odata\.type"\?:\n {8}\| "#[^\n]+"\n {8}\| "[^\n]+";\n {4}\}\)$/m);
+  expect(text).toMatch(/^export type Any\w+ =\n {2}\(\w+ & \{[^\n]+\}\) \| \w+/m);
+  // A header too long: kept whole extending a plain name, broken before `extends` of a qualified one.
+  const lines = text.split("\n");
+  expect(lines.some((line) => /^export interface \w+ extends \w+ \{$/.test(line) && line.length > 100)).toBe(true);
+  expect(text).toMatch(/^export interface \w+\n {2}extends microsoftGraph\.\w+ \{$/m);
+  expect(text).toMatch(/^ {2}\[key: string\]: unknown;$/m);
+  expect(text).toMatch(/^export function split\w+Flags\(\n {2}value: string \| null \| undefined,\n\): \w+\[\] \{$/m);
+  expect(lines.some((line) => /^ {2}\| "[^"]+";?$/.test(line) && line.length > 100)).toBe(true);
+  expect(text).toMatch(/^export type \w+Response =\n {2}odata\.CollectionResponse<\w+>;$/m);
 });

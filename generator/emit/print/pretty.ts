@@ -1,5 +1,6 @@
 import type { StatementStructures } from "ts-morph";
 import { printStatement } from "./statement.js";
+import { brokenUnion, isUnbreakableLine, KEY, MEMBER, TYPE_TEXT, unionMembers, WIDTH } from "./union.js";
 import { StructureKind } from "../ts-morph.js";
 
 /**
@@ -13,15 +14,6 @@ import { StructureKind } from "../ts-morph.js";
  * re-quote) is never claimed. A test formats every claimed statement of the corpus output with prettier and
  * requires the same bytes.
  */
-
-/** prettier's printWidth in the format stage's fixed options. */
-const WIDTH = 100;
-
-/** A key prettier prints as written: an identifier, or quoted because it must be (no escape inside). */
-const KEY = String.raw`(?:[\w$]+|"[^"\\]*[^\w$"][^"\\]*")`;
-
-/** Plain type syntax: names, dots, `[]`, unions, generics, string literals without escapes. */
-const TYPE_TEXT = /^[\w$.<>[\]| ,"@#-]*$/;
 
 /**
  * Lines of a laid-out statement that prettier leaves longer than the print width, having nowhere to break them: a
@@ -54,7 +46,7 @@ export function prettyStatement(statement: StatementStructures, printed: () => s
   const code = layout ? layout() : codeLayout(statement.kind, parts.code);
   // Own-line comments do not take part in prettier's line fitting: only code lines must fit. A table's
   // `export const X: TypeSchema<T> =` has nowhere to break, and prettier leaves it long.
-  const unbreakable = (line: string): boolean => isComment(line) || (layout !== undefined && LONG_AS_IS.some((pattern) => pattern.test(line)));
+  const unbreakable = (line: string): boolean => isComment(line) || isUnbreakableLine(line) || (layout !== undefined ? LONG_AS_IS : LONG_HEADERS).some((pattern) => pattern.test(line));
   if (!code || code.some((line) => line.length > WIDTH && !unbreakable(line))) return undefined;
   return `${[...parts.comments, ...code].join("\n")}\n`;
 }
@@ -94,40 +86,48 @@ function leadingComment(text: string): string[] {
 
 const isComment = (line: string): boolean => /^\s*(\/\*|\*)/.test(line);
 
+/**
+ * Headers prettier leaves long: an interface that extends one plain name (it breaks before `extends` only for a
+ * qualified one), and that broken line itself.
+ */
+const LONG_HEADERS = [/^export interface [\w$]+ extends [\w$]+ \{$/, /^ {2}extends [\w$.]+ \{$/];
+
 function codeLayout(kind: StatementStructures["kind"], code: readonly string[]): string[] | undefined {
   if (kind === StructureKind.TypeAlias) return typeAliasLayout(code);
-  if (kind === StructureKind.Function) return guardLayout(code);
+  if (kind === StructureKind.Function) return functionLayout(code);
   return interfaceLayout(code);
 }
 
-/** `export type X = T;`, or broken after `=`: `T` on the next line, else one union member a line. */
+/** A generic type with plain arguments, `odata.CollectionResponse<User>`: prettier moves it whole to the next line. */
+const GENERIC = /^[\w$.]+<[\w$., ]+>$/;
+
+/**
+ * `export type X = T;`, or broken after `=`: `T` on the next line, else one union member a line. A line that fits is
+ * claimed when its type is plain type syntax, or a union of members brokenUnion knows (narrowed bases included).
+ */
 function typeAliasLayout(code: readonly string[]): string[] | undefined {
   const match = code.length === 1 ? /^(export type [\w$]+ =) (.+);$/.exec(code[0]!) : null;
-  if (!match || !TYPE_TEXT.test(match[2]!)) return undefined;
+  if (!match) return undefined;
   const [, head, type] = match as unknown as [string, string, string];
-  return code[0]!.length <= WIDTH ? [code[0]!] : brokenUnion(head, type, "  ");
+  const union = unionMembers(type).length > 1;
+  if (code[0]!.length <= WIDTH) return TYPE_TEXT.test(type) || (union && brokenUnion(head, type, "  ")) ? [code[0]!] : undefined;
+  if (union) return brokenUnion(head, type, "  ");
+  return GENERIC.test(type) && `  ${type};`.length <= WIDTH ? [head, `  ${type};`] : undefined;
 }
 
-/**
- * A union too long for its line after `head` (`export type X =`, `  key?:`): on the next line if it fits there,
- * else one member a line. Claimed only when every member is a string literal (see isStringLiteral).
- */
-function brokenUnion(head: string, type: string, indent: string): string[] | undefined {
-  const members = unionMembers(type);
-  if (members.length < 2 || !members.every(isStringLiteral)) return undefined;
-  if (`${indent}${type};`.length <= WIDTH) return [head, `${indent}${type};`];
-  return [head, ...members.map((m, i) => `${indent}| ${m}${i === members.length - 1 ? ";" : ""}`)];
-}
+/** A function's single parameter (1: its name and type) and return type (2): `value is X`, `X`, `X[]`. */
+const SIGNATURE = /^(export function [\w$]+)\(([\w$]+: [^()]+)\)(: (?:value is [\w$.]+|[\w$.]+(?:\[\])?) \{)$/;
 
 /**
- * `export function isX(value: unknown): value is X {`, one `return`, `}`: a signature too long has its parameter
- * on a line of its own, a long logical return goes in parentheses.
+ * `export function f(value: T): R {`, one `return`, `}` (guards, a flags enum's `split`): a signature too long has
+ * its parameter on a line of its own, a long logical return goes in parentheses.
  */
-function guardLayout(code: readonly string[]): string[] | undefined {
-  const signature = code.length === 3 && code[2] === "}" ? /^(export function [\w$]+)\(value: unknown\)(: value is [\w$.]+ \{)$/.exec(code[0]!) : null;
+function functionLayout(code: readonly string[]): string[] | undefined {
+  const signature = code.length === 3 && code[2] === "}" ? SIGNATURE.exec(code[0]!) : null;
   const body = signature ? /^ {2}return ([^\n\\'`{}]+);$/.exec(code[1]!)?.[1] : undefined;
-  if (!signature || !body) return undefined;
-  const head = code[0]!.length <= WIDTH ? [code[0]!] : [`${signature[1]}(`, "  value: unknown,", `)${signature[2]}`];
+  if (!signature || !body || !TYPE_TEXT.test(signature[2]!.slice(signature[2]!.indexOf(":") + 1))) return undefined;
+  if (code[0]!.length > WIDTH && (`  ${signature[2]},`.length > WIDTH || `)${signature[3]}`.length > WIDTH)) return undefined;
+  const head = code[0]!.length <= WIDTH ? [code[0]!] : [`${signature[1]}(`, `  ${signature[2]},`, `)${signature[3]}`];
   if (code[1]!.length <= WIDTH) return [...head, code[1]!, "}"];
   const parts = body.split(" && ");
   if (parts.length !== 2 || parts.some((p) => p.includes("&&") || p.includes("||"))) return undefined;
@@ -167,14 +167,23 @@ function brokenEntry(indent: string, entry: string): string[] | undefined {
   return undefined;
 }
 
-/** The header, members one a line (a member too long for its line: its union one member a line), the closing brace. */
+/**
+ * The header (too long, broken before an `extends` of a qualified name), members one a line (a member too long for
+ * its line: its union on the next line, or one member a line), the closing brace.
+ */
 function interfaceLayout(code: readonly string[]): string[] | undefined {
   const [header, ...rest] = code;
   if (!header || rest[rest.length - 1] !== "}" || rest.length < 2) return undefined;
   if (!/^export interface [\w$]+(<[\w$]+>)?( extends [\w$.]+(<[\w$.]+>)?(, [\w$.]+(<[\w$.]+>)?)*)? \{$/.test(header)) return undefined;
-  const out = [header];
+  const qualified = header.length > WIDTH ? /^(export interface [\w$]+) (extends [\w$]+(?:\.[\w$]+)+ \{)$/.exec(header) : null;
+  const out = qualified ? [qualified[1]!, `  ${qualified[2]}`] : [header];
   for (const line of rest.slice(0, -1)) {
     if (isComment(line)) {
+      out.push(line);
+      continue;
+    }
+    // An open type's index signature, as printed.
+    if (line === "  [key: string]: unknown;") {
       out.push(line);
       continue;
     }
@@ -188,39 +197,9 @@ function interfaceLayout(code: readonly string[]): string[] | undefined {
   return out;
 }
 
-/**
- * Long unions are claimed only when every member is a string literal (`@odata.type`, enum members): other unions
- * have layouts of their own in prettier (`T | null` stays on its line even when too long).
- */
-const isStringLiteral = (member: string): boolean => /^"[^"\\]*"$/.test(member);
-
 const PROPERTY_KEY = new RegExp(String.raw`^${KEY}: `);
-/** An interface member: its key with `readonly` and `?` (1), its type (2). */
-const MEMBER = new RegExp(String.raw`^ {2}((?:readonly )?${KEY}\??:) (.+);$`);
 /** A member of an enum's object or of its written type: `readonly a: "a";`, `a: "a",`. */
 const ENUM_ENTRY = new RegExp(String.raw`^(readonly )?${KEY}: "[^"\\]*"[;,]$`);
-
-/** A type's top-level union members (not inside `<...>` or a string literal). */
-function unionMembers(type: string): string[] {
-  const members: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < type.length; i++) {
-    const c = type[i];
-    if (c === '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === "<") depth++;
-    else if (c === ">") depth--;
-    else if (depth === 0 && type.startsWith(" | ", i)) {
-      members.push(type.slice(start, i));
-      start = i + 3;
-      i += 2;
-    }
-  }
-  members.push(type.slice(start));
-  return members;
-}
 
 /**
  * A validation table, `export const X: TypeSchema<T> = /* @__PURE__ *\/ typeSchema(fqn, base, props[, derived])`, as
