@@ -33,6 +33,7 @@ export const FUZZ_RUNS = {
   pruneMutated: 600,
   pruneBroken: 600,
   pipeline: 30,
+  prettyLayouts: 60,
 } as const;
 
 /** Cases the whole fuzz suite runs (the corpus property only when ../shared/corpus exists). */
