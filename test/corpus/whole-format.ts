@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { fork } from "node:child_process";
 import { emitModel, type EmitOptions } from "../../generator/emit/index.js";
 import { PRETTIER_OPTIONS } from "../../generator/format/prettier.js";
 import type { GeneratedFile, Model } from "../../generator/types/index.js";
@@ -12,19 +12,18 @@ import { ROOT } from "../helpers.js";
  */
 export async function formattedWhole(model: Model, options: EmitOptions): Promise<GeneratedFile[]> {
   const emitted = emitModel(model, options).files;
-  const texts = await formatOffThread(emitted.map((file) => file.text));
+  const texts = await formatOffProcess(emitted.map((file) => file.text));
   return emitted.map((file, i) => ({ path: file.path, text: texts[i]! }));
 }
 
-/** Prettier on a worker thread (see format-worker.mjs): the same package and options, outside jest's vm context. */
-function formatOffThread(texts: readonly string[]): Promise<string[]> {
+/** Prettier in a child process (see format-worker.mjs): the same package and options, outside jest's vm context and heap. */
+function formatOffProcess(texts: readonly string[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(ROOT, "test", "corpus", "format-worker.mjs"), { workerData: { texts, options: PRETTIER_OPTIONS } });
-    worker.once("message", (formatted: string[]) => {
-      resolve(formatted);
-      void worker.terminate();
-    });
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`the format worker exited with code ${code}`)));
+    const child = fork(path.join(ROOT, "test", "corpus", "format-worker.mjs"), [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    child.once("message", (formatted) => resolve(formatted as string[]));
+    child.once("error", reject);
+    // After the message this settles nothing; before it, the child failed.
+    child.once("exit", (code) => reject(new Error(`the format process exited with code ${code} before it answered`)));
+    child.send({ texts, options: PRETTIER_OPTIONS });
   });
 }
