@@ -61,8 +61,8 @@ test("every statement laid out without prettier is what prettier prints, in ever
 
 /**
  * Derived-type unions with the base narrowed (`(Base & { "@odata.type"?: ... })`), interface headers that extend a
- * plain or a qualified name, open types, flags enums' `split` helpers and their long member lists, and operation
- * responses, with names around the print width.
+ * plain or a qualified name, open types, flags enums' `split` and `join` helpers and their long member lists, and
+ * operation responses, with names around the print width.
  */
 function unionsModel() {
   // [base name length, derived name suffix length, derived types]: short bases keep the narrowed member on its
@@ -78,7 +78,7 @@ function unionsModel() {
     entity(`microsoft.graph.deeply.nested.${long(n)}Extended`, [], { baseType: `microsoft.graph.${long(n)}Source`, openType: true }),
   ]);
   // Members long enough for a combination's line to pass the print width (prettier leaves it long).
-  const flags = [[8, 8], [40, 40], [60, 60], [8, 95]].map(([n, m]) => flagsEnum(`microsoft.graph.${long(n!)}Options`, ["a", `${long(m!)}Member`, "c"]));
+  const flags = [[8, 8], [20, 20], [40, 40], [60, 60], [8, 95]].map(([n, m]) => flagsEnum(`microsoft.graph.${long(n!)}Options`, ["a", `${long(m!)}Member`, "c"]));
   const responses = [20, 40, 60].map((n) => operation("function", `microsoft.graph.${long(n)}Summary`, { bound: "microsoft.graph.base", returns: `Collection(microsoft.graph.${long(n)}Result)` }));
   const results = [20, 40, 60].map((n) => complex(`microsoft.graph.${long(n)}Result`));
   return modelOf(entity("microsoft.graph.base", [prop("id", "Edm.String")]), ...families, ...headers, ...flags, ...responses, ...results);
@@ -102,4 +102,7 @@ test("derived-type unions, long headers, open types, flags helpers and responses
   expect(text).toMatch(/^export function split\w+Flags\(\n {2}value: string \| null \| undefined,\n\): \w+\[\] \{$/m);
   expect(lines.some((line) => /^ {2}\| "[^"]+";?$/.test(line) && line.length > 100)).toBe(true);
   expect(text).toMatch(/^export type \w+Response =\n {2}odata\.CollectionResponse<\w+>;$/m);
+  // `join`'s overloads, their parameter broken, and its cast broken after `as`.
+  expect(text).toMatch(/^export function join\w+Flags\(\n {2}members: readonly \[\w+, \.\.\.\w+\[\]\],\n\): \w+Flags;$/m);
+  expect(text).toMatch(/^ {2}return joinFlags\(members, Object\.values\(\w+\)\) as\n {4}\w+Flags \| "";$/m);
 });

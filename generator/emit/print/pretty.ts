@@ -1,6 +1,8 @@
 import type { StatementStructures } from "ts-morph";
 import { printStatement } from "./statement.js";
-import { brokenUnion, isUnbreakableLine, KEY, MEMBER, TYPE_TEXT, unionMembers, WIDTH } from "./union.js";
+import { functionLayout } from "./function.js";
+import { isComment, KEY, MEMBER, TYPE_TEXT, WIDTH } from "./style.js";
+import { brokenUnion, isUnbreakableLine, unionMembers } from "./union.js";
 import { StructureKind } from "../ts-morph.js";
 
 /**
@@ -84,8 +86,6 @@ function leadingComment(text: string): string[] {
   return lines[0]?.startsWith("/**") && end !== -1 ? lines.slice(0, end + 1) : [];
 }
 
-const isComment = (line: string): boolean => /^\s*(\/\*|\*)/.test(line);
-
 /**
  * Headers prettier leaves long: an interface that extends one plain name (it breaks before `extends` only for a
  * qualified one), and that broken line itself.
@@ -113,26 +113,6 @@ function typeAliasLayout(code: readonly string[]): string[] | undefined {
   if (code[0]!.length <= WIDTH) return TYPE_TEXT.test(type) || (union && brokenUnion(head, type, "  ")) ? [code[0]!] : undefined;
   if (union) return brokenUnion(head, type, "  ");
   return GENERIC.test(type) && `  ${type};`.length <= WIDTH ? [head, `  ${type};`] : undefined;
-}
-
-/** A function's single parameter (1: its name and type) and return type (2): `value is X`, `X`, `X[]`. */
-const SIGNATURE = /^(export function [\w$]+)\(([\w$]+: [^()]+)\)(: (?:value is [\w$.]+|[\w$.]+(?:\[\])?) \{)$/;
-
-/**
- * `export function f(value: T): R {`, one `return`, `}` (guards, a flags enum's `split`): a signature too long has
- * its parameter on a line of its own, a long logical return goes in parentheses.
- */
-function functionLayout(code: readonly string[]): string[] | undefined {
-  const signature = code.length === 3 && code[2] === "}" ? SIGNATURE.exec(code[0]!) : null;
-  const body = signature ? /^ {2}return ([^\n\\'`{}]+);$/.exec(code[1]!)?.[1] : undefined;
-  if (!signature || !body || !TYPE_TEXT.test(signature[2]!.slice(signature[2]!.indexOf(":") + 1))) return undefined;
-  if (code[0]!.length > WIDTH && (`  ${signature[2]},`.length > WIDTH || `)${signature[3]}`.length > WIDTH)) return undefined;
-  const head = code[0]!.length <= WIDTH ? [code[0]!] : [`${signature[1]}(`, `  ${signature[2]},`, `)${signature[3]}`];
-  if (code[1]!.length <= WIDTH) return [...head, code[1]!, "}"];
-  const parts = body.split(" && ");
-  if (parts.length !== 2 || parts.some((p) => p.includes("&&") || p.includes("||"))) return undefined;
-  if (`    ${body}`.length <= WIDTH) return [...head, "  return (", `    ${body}`, "  );", "}"];
-  return [...head, "  return (", `    ${parts[0]} &&`, `    ${parts[1]}`, "  );", "}"];
 }
 
 /**

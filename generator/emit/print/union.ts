@@ -1,21 +1,11 @@
+import { KEY, TYPE_TEXT, WIDTH } from "./style.js";
+
 /**
  * prettier's layout of the unions the emitter writes (see pretty.ts): after `export type X =` or an interface
  * member's `key?:`, a union that does not fit its line goes on the next line if it fits there, else one member a
  * line, each after `| `. That is prettier's layout for every union but one: a union of a single object or reference
  * type with `null` or `void` (`T | null`), which it keeps on its line; such members are never claimed here.
  */
-
-/** prettier's printWidth in the format stage's fixed options. */
-export const WIDTH = 100;
-
-/** A key prettier prints as written: an identifier, or quoted because it must be (no escape inside). */
-export const KEY = String.raw`(?:[\w$]+|"[^"\\]*[^\w$"][^"\\]*")`;
-
-/** Plain type syntax: names, dots, `[]`, unions, generics, string literals without escapes. */
-export const TYPE_TEXT = /^[\w$.<>[\]| ,"@#-]*$/;
-
-/** An interface or type literal member: its key with `readonly` and `?` (1), its type (2). */
-export const MEMBER = new RegExp(String.raw`^ {2}((?:readonly )?${KEY}\??:) (.+);$`);
 
 const STRING_LITERAL = /^"[^"\\]*"$/;
 /** A type name, plain or qualified (`microsoftGraph.User`); TypeScript's keywords are not references. */
