@@ -5,7 +5,8 @@
  */
 import { jest } from "@jest/globals";
 import { emitModel } from "../../generator/emit/index.js";
-import { formatChunk } from "../../generator/format/prettier.js";
+import { formatChunk, formatFiles } from "../../generator/format/prettier.js";
+import { runPipeline } from "../../generator/pipeline.js";
 import { complex, entity, enumType, flagsEnum, modelOf, operation, prop } from "./model-builder.js";
 import { templates } from "../helpers.js";
 
@@ -105,4 +106,45 @@ test("derived-type unions, long headers, open types, flags helpers and responses
   // `join`'s overloads, their parameter broken, and its cast broken after `as`.
   expect(text).toMatch(/^export function join\w+Flags\(\n {2}members: readonly \[\w+, \.\.\.\w+\[\]\],\n\): \w+Flags;$/m);
   expect(text).toMatch(/^ {2}return joinFlags\(members, Object\.values\(\w+\)\) as\n {4}\w+Flags \| "";$/m);
+});
+
+/** A CSDL document of one schema (`microsoft.graph`, or others given whole), for the cases below. */
+const metadata = (...schemas: string[]): string =>
+  `<?xml version="1.0" encoding="utf-8"?><edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>${schemas
+    .map((body) => (body.startsWith("<Schema") ? body : `<Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">${body}</Schema>`))
+    .join("")}</edmx:DataServices></edmx:Edmx>`;
+
+const revision = (text: string): string =>
+  `<Annotation Term="Org.OData.Core.V1.Revisions"><Collection><Record><PropertyValue Property="Kind" EnumMember="Org.OData.Core.V1.RevisionKind/Deprecated"/><PropertyValue Property="Description" String="${text}"/></Record></Collection></Annotation>`;
+const described = (text: string): string => `<Annotation Term="Org.OData.Core.V1.Description" String="${text}"/>`;
+
+/**
+ * Text prettier lays out otherwise than it is written (found by an attack on the layouts): it unquotes a key such as
+ * "café", measures a wide character as two columns and a combining mark as none, breaks a heritage name of two dots
+ * before the last, re-indents a JSDoc-style comment, trims trailing spaces and makes a carriage return a line break.
+ * Such statements are left to prettier, so each file is what prettier makes of it whole.
+ */
+test.each([
+  ["a key that is an identifier only in Unicode", metadata(`<ComplexType Name="thing"><Property Name="café" Type="Edm.String"/></ComplexType><EnumType Name="colour"><Member Name="rouge" Value="0"/><Member Name="vert_été" Value="1"/></EnumType>`)],
+  ["wide characters", metadata(`<EnumType Name="wide"><Member Name="${"日".repeat(20)}" Value="0"/><Member Name="${"月".repeat(20)}" Value="1"/></EnumType>`)],
+  ["combining marks", metadata(`<EnumType Name="mark"><Member Name="a${"\u0301".repeat(80)}" Value="0"/><Member Name="b" Value="1"/></EnumType>`)],
+  [
+    "a base named with two dots, too long for the broken line",
+    metadata(
+      `<Schema Namespace="contoso.tools" xmlns="http://docs.oasis-open.org/odata/ns/edm"><ComplexType Name="b${"x".repeat(74)}"/></Schema>`,
+      `<ComplexType Name="derived" BaseType="contoso.tools.b${"x".repeat(74)}"/>`,
+    ),
+  ],
+  ["member doc lines that start with *", metadata(`<EnumType Name="colour"><Member Name="red" Value="0">${described("Options:&#10;* one&#10;* two")}</Member><Member Name="green" Value="1"/></EnumType>`)],
+  ["trailing spaces in docs", metadata(`<EnumType Name="colour">${revision("old   &#10;use hue")}<Member Name="red" Value="0">${described("Bright red. &#10;Not for print.")}${revision("Use green.")}</Member><Member Name="green" Value="1"/></EnumType>`)],
+  ["a carriage return in a description", metadata(`<ComplexType Name="thing">${described("one&#13;two")}<Property Name="p" Type="Edm.String"/></ComplexType>`)],
+])("%s: every claimed statement is prettier's, and the files are prettier's whole", async (_, text) => {
+  for (const layout of ["modules", "single"] as const) {
+    const result = await runPipeline([{ path: "metadata.xml", text }], { templates: await templates(), sourceLabels: ["metadata.xml"], layout });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const { files } = emitModel(result.model, { templates: await templates(), sources: ["metadata.xml"], layout });
+    for (const part of files.flatMap((f) => f.chunks ?? []).flatMap((c) => c.parts ?? []).filter((p) => p.formatted)) expect(await formatChunk(part.text)).toBe(part.text);
+    const whole = await formatFiles(files.map((f) => ({ path: f.path, text: f.text })));
+    expect(result.files).toEqual(whole);
+  }
 });

@@ -1,7 +1,7 @@
 import type { StatementStructures } from "ts-morph";
 import { printStatement } from "./statement.js";
 import { functionLayout } from "./function.js";
-import { isComment, KEY, MEMBER, TYPE_TEXT, WIDTH } from "./style.js";
+import { commentsKeptAsWritten, isComment, isStableLine, KEY, MEMBER, TYPE_TEXT, WIDTH } from "./style.js";
 import { brokenUnion, isUnbreakableLine, unionMembers } from "./union.js";
 import { StructureKind } from "../ts-morph.js";
 
@@ -50,7 +50,8 @@ export function prettyStatement(statement: StatementStructures, printed: () => s
   // `export const X: TypeSchema<T> =` has nowhere to break, and prettier leaves it long.
   const unbreakable = (line: string): boolean => isComment(line) || isUnbreakableLine(line) || (layout !== undefined ? LONG_AS_IS : LONG_HEADERS).some((pattern) => pattern.test(line));
   if (!code || code.some((line) => line.length > WIDTH && !unbreakable(line))) return undefined;
-  return `${[...parts.comments, ...code].join("\n")}\n`;
+  const lines = [...parts.comments, ...code];
+  return lines.every(isStableLine) && commentsKeptAsWritten(lines) ? `${lines.join("\n")}\n` : undefined;
 }
 
 /**
@@ -88,9 +89,10 @@ function leadingComment(text: string): string[] {
 
 /**
  * Headers prettier leaves long: an interface that extends one plain name (it breaks before `extends` only for a
- * qualified one), and that broken line itself.
+ * qualified one), and that broken line itself when the name has one dot (with more, prettier breaks it before the
+ * last: `Contoso.Tools` / `.Base`).
  */
-const LONG_HEADERS = [/^export interface [\w$]+ extends [\w$]+ \{$/, /^ {2}extends [\w$.]+ \{$/];
+const LONG_HEADERS = [/^export interface [\w$]+ extends [\w$]+ \{$/, /^ {2}extends [\w$]+(?:\.[\w$]+)? \{$/];
 
 function codeLayout(kind: StatementStructures["kind"], code: readonly string[]): string[] | undefined {
   if (kind === StructureKind.TypeAlias) return typeAliasLayout(code);

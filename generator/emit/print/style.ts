@@ -17,3 +17,29 @@ export const MEMBER = new RegExp(String.raw`^ {2}((?:readonly )?${KEY}\??:) (.+)
 
 /** A comment line, or a line inside a block comment: prettier never re-flows them, so they may be of any length. */
 export const isComment = (line: string): boolean => /^\s*(\/\*|\*)/.test(line);
+
+/**
+ * A line prettier keeps as it is: no carriage return (it makes one a line break, also inside a comment), no trailing
+ * whitespace (it trims it), and code in printable ASCII only (it counts a wide character as two columns and a
+ * combining mark as none, and unquotes a key such as `"café"`); comments are not measured.
+ */
+export const isStableLine = (line: string): boolean => !/\r| $/.test(line) && (isComment(line) || /^[\x20-\x7e]*$/.test(line));
+
+/**
+ * Whether prettier prints the block comments among `lines` as they are. One whose lines after the first all start
+ * with `*` (JSDoc style) it re-indents: each such line one space past the comment's start, trimmed; any other it
+ * prints verbatim.
+ */
+export function commentsKeptAsWritten(lines: readonly string[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const start = /^ *\/\*/.exec(lines[i]!);
+    if (!start) continue;
+    let end = i;
+    while (!lines[end]!.includes("*/")) if (++end === lines.length) return false;
+    const indent = " ".repeat(start[0].length - 2);
+    const rest = lines.slice(i + 1, end + 1);
+    if (rest.every((line) => line.trimStart().startsWith("*")) && rest.some((line) => line !== `${indent} ${line.trim()}`)) return false;
+    i = end;
+  }
+  return true;
+}
