@@ -2,7 +2,7 @@ import type { StatementStructures } from "ts-morph";
 import { printStatement } from "./statement.js";
 import { functionLayout } from "./function.js";
 import { commentsKeptAsWritten, isComment, isStableLine, KEY, MEMBER, TYPE_TEXT, WIDTH } from "./style.js";
-import { brokenUnion, isUnbreakableLine, unionMembers } from "./union.js";
+import { brokenUnion, isUnbreakableLine, knownUnion, unionMembers } from "./union.js";
 import { StructureKind } from "../ts-morph.js";
 
 /**
@@ -111,9 +111,8 @@ function typeAliasLayout(code: readonly string[]): string[] | undefined {
   const match = code.length === 1 ? /^(export type [\w$]+ =) (.+);$/.exec(code[0]!) : null;
   if (!match) return undefined;
   const [, head, type] = match as unknown as [string, string, string];
-  const union = unionMembers(type).length > 1;
-  if (code[0]!.length <= WIDTH) return TYPE_TEXT.test(type) || (union && brokenUnion(head, type, "  ")) ? [code[0]!] : undefined;
-  if (union) return brokenUnion(head, type, "  ");
+  if (code[0]!.length <= WIDTH) return TYPE_TEXT.test(type) || knownUnion(type) ? [code[0]!] : undefined;
+  if (unionMembers(type).length > 1) return brokenUnion(head, type, "  ");
   return GENERIC.test(type) && `  ${type};`.length <= WIDTH ? [head, `  ${type};`] : undefined;
 }
 

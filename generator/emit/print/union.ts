@@ -51,13 +51,19 @@ export function unionMembers(type: string): string[] {
   return members;
 }
 
+/** The members of `type` when it is a union of members this module lays out (two or more), else undefined. */
+export function knownUnion(type: string): string[] | undefined {
+  const members = unionMembers(type);
+  return members.length > 1 && members.every(isMember) ? members : undefined;
+}
+
 /**
  * A union too long for its line after `head` (`export type X =`, `  key?:`), its members at `indent`: on the next
  * line if it fits there, else one member a line. Undefined unless every member is one isMember knows.
  */
 export function brokenUnion(head: string, type: string, indent: string): string[] | undefined {
-  const members = unionMembers(type);
-  if (members.length < 2 || !members.every(isMember)) return undefined;
+  const members = knownUnion(type);
+  if (!members) return undefined;
   if (`${indent}${type};`.length <= WIDTH) return [head, `${indent}${type};`];
   const lines = [head];
   for (const [i, member] of members.entries()) {
