@@ -42,7 +42,10 @@ let prunedPages = 0;
 
 function samePruned(text: string): void {
   const source = { path: "page.md", text };
-  if (pruneUnreadSections(text) !== text) prunedPages++;
+  // A page the scan leaves as it is parses from the same text both ways: nothing to compare. Most cases are such
+  // pages; parsing them twice too, the file took 11.7 s alone, against 3.0 s.
+  if (pruneUnreadSections(text) === text) return;
+  prunedPages++;
   const pruned = JSON.stringify(parseMarkdownPage(source));
   const whole = JSON.stringify(parseMarkdownPage(source, { prune: false }));
   if (pruned !== whole) throw new Error(`pruning changed the result of:\n${JSON.stringify(text)}\npruned text:\n${JSON.stringify(pruneUnreadSections(text))}`);
