@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import type { GeneratedFile } from "../../generator/types/index.js";
 import { ROOT } from "../helpers.js";
@@ -44,8 +45,11 @@ export function compileErrors(files: readonly GeneratedFile[], options: ts.Compi
   return inFolder(files, (dir, roots) => errorLines(createProgram(roots, optionsFor(files, options)), dir));
 }
 
-/** TypeScript 7's compiler (the native port, devDependency `typescript-7`): its platform binary, run directly. */
-const NATIVE_TSC = path.join(ROOT, "node_modules", "@typescript", `typescript-${process.platform}-${process.arch}`, "lib", process.platform === "win32" ? "tsc.exe" : "tsc");
+/**
+ * TypeScript 7's compiler (the native port, devDependency `typescript-7`): its platform binary, found by the
+ * package's own lookup (what its `bin/tsc` runs) and run directly, without a node process in between.
+ */
+const NATIVE_TSC = ((await import(pathToFileURL(path.join(ROOT, "node_modules", "typescript-7", "lib", "getExePath.js")).href)) as { default: () => string }).default();
 
 /** Compiler options as a tsconfig.json writes them: the enums by name (TypeScript 7 reads "ES2022", "NodeNext"...). */
 function tsconfigOptions(options: ts.CompilerOptions): Record<string, unknown> {

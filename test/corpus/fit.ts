@@ -119,8 +119,7 @@ export function measureFit(examples: readonly ResponseExample[], target: FitTarg
     const failed = new Map<string, Misfit>();
     const failedStripped = new Set<string>();
     for (const d of checkerErrors(dir, checker, text, target)) {
-      const line = d.line;
-      const at = owner[line];
+      const at = owner[d.line];
       if (!at) throw new Error(`${target.label}: an error outside the examples: ${d.message}`);
       const key = /^\s*"((?:[^"\\]|\\.)*)"\s*:/.exec(text.slice(d.start, d.start + 300))?.[1] ?? "";
       const misfit = { id: at.id, code: d.code, property: key, message: d.message };
