@@ -312,9 +312,7 @@ export interface StandardSchemaV1<T> {
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (
-      value: unknown,
-    ) =>
+    readonly validate: (value: unknown) =>
       | { readonly value: T; readonly issues?: undefined }
       | {
           readonly issues: readonly {

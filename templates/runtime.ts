@@ -62,7 +62,12 @@ export class TypeSchema<T = unknown> {
   private own?: ReadonlyMap<string, PropertySpec>;
   private types?: ReadonlyMap<string, TypeSchema>;
 
-  constructor(type: string, base: (() => TypeSchema) | undefined, declared: () => Readonly<Record<string, WrittenSpec>>, derived: DerivedSchemas) {
+  constructor(
+    type: string,
+    base: (() => TypeSchema) | undefined,
+    declared: () => Readonly<Record<string, WrittenSpec>>,
+    derived: DerivedSchemas,
+  ) {
     this.type = type;
     this.base = base;
     this.declared = declared;
@@ -71,13 +76,19 @@ export class TypeSchema<T = unknown> {
 
   /** The properties it declares or inherits, by name; built on first use, since schemas refer to each other. */
   properties(): ReadonlyMap<string, PropertySpec> {
-    this.own ??= new Map([...(this.base ? this.base().properties() : []), ...(Object.entries(this.declared()) as [string, PropertySpec][])]);
+    this.own ??= new Map([
+      ...(this.base ? this.base().properties() : []),
+      ...(Object.entries(this.declared()) as [string, PropertySpec][]),
+    ]);
     return this.own;
   }
 
   /** This type and every type derived from it, by qualified name. */
   subtree(): ReadonlyMap<string, TypeSchema> {
-    this.types ??= new Map<string, TypeSchema>([[this.type, this], ...this.derived((...schemas) => schemas).map((t): [string, TypeSchema] => [t.type, t])]);
+    this.types ??= new Map<string, TypeSchema>([
+      [this.type, this],
+      ...this.derived((...schemas) => schemas).map((t): [string, TypeSchema] => [t.type, t]),
+    ]);
     return this.types;
   }
 }
@@ -86,10 +97,17 @@ export class TypeSchema<T = unknown> {
  * The types derived from a type, listed as `(d) => d(A_SCHEMA, B_SCHEMA)`: arguments, not an array literal, since
  * TypeScript unions the element types of a literal and a thousand schemas (microsoft.graph.entity's) are too many.
  */
-type DerivedSchemas = (list: (...schemas: TypeSchema[]) => readonly TypeSchema[]) => readonly TypeSchema[];
+type DerivedSchemas = (
+  list: (...schemas: TypeSchema[]) => readonly TypeSchema[],
+) => readonly TypeSchema[];
 
 /** A schema, as the generated modules declare them (one call, marked pure, so unused ones are tree-shaken). */
-export function typeSchema<T>(type: string, base: (() => TypeSchema) | undefined, properties: () => Readonly<Record<string, WrittenSpec>>, derived: DerivedSchemas = () => []): TypeSchema<T> {
+export function typeSchema<T>(
+  type: string,
+  base: (() => TypeSchema) | undefined,
+  properties: () => Readonly<Record<string, WrittenSpec>>,
+  derived: DerivedSchemas = () => [],
+): TypeSchema<T> {
   return new TypeSchema<T>(type, base, properties, derived);
 }
 
@@ -121,18 +139,30 @@ export interface ValidateOptions {
  * properties are checked). Other properties and every annotation (`@odata.etag`, `photo@odata.mediaReadLink`)
  * are allowed.
  */
-export function validate(value: unknown, schema: TypeSchema, options: ValidateOptions = {}): ValidationIssue[] {
+export function validate(
+  value: unknown,
+  schema: TypeSchema,
+  options: ValidateOptions = {},
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const maxErrors = options.maxErrors ?? Infinity;
   let errors = 0;
-  const report = (path: (string | number)[], expected: string, found: unknown, severity: ValidationIssue["severity"] = "error"): void => {
+  const report = (
+    path: (string | number)[],
+    expected: string,
+    found: unknown,
+    severity: ValidationIssue["severity"] = "error",
+  ): void => {
     const shown = typeof found === "string" && severity === "warning" ? found : describe(found);
-    const message = severity === "error" ? `must be ${expected}, found ${shown}` : `${expected}: ${shown}`;
+    const message =
+      severity === "error" ? `must be ${expected}, found ${shown}` : `${expected}: ${shown}`;
     issues.push({ instancePath: pointer(path), path, message, expected, found: shown, severity });
     if (severity === "error") errors++;
   };
   // Depth-first with an explicit stack: payloads may nest deeper than the call stack allows.
-  const stack: { value: unknown; spec: PropertySpec | TypeSchema; path: (string | number)[] }[] = [{ value, spec: schema, path: [] }];
+  const stack: { value: unknown; spec: PropertySpec | TypeSchema; path: (string | number)[] }[] = [
+    { value, spec: schema, path: [] },
+  ];
   const seen = new Map<object, Set<TypeSchema>>();
   while (stack.length && errors < maxErrors) {
     const task = stack.pop()!;
@@ -142,7 +172,8 @@ export function validate(value: unknown, schema: TypeSchema, options: ValidateOp
   return issues;
 
   function checkObject(value: unknown, schema: TypeSchema, path: (string | number)[]): void {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return report(path, `an object (${schema.type})`, value);
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return report(path, `an object (${schema.type})`, value);
     // A value met twice (shared, or a cycle) is checked once against each schema.
     const schemas = seen.get(value) ?? new Set<TypeSchema>();
     if (schemas.has(schema)) return;
@@ -150,8 +181,16 @@ export function validate(value: unknown, schema: TypeSchema, options: ValidateOp
     const odataType: unknown = (value as Record<string, unknown>)["@odata.type"];
     let type = schema;
     if (odataType !== undefined) {
-      const named = typeof odataType === "string" ? schema.subtree().get(odataType.startsWith("#") ? odataType.slice(1) : odataType) : undefined;
-      if (!named) return report([...path, "@odata.type"], `"#${schema.type}" or a type derived from it`, odataType);
+      const named =
+        typeof odataType === "string"
+          ? schema.subtree().get(odataType.startsWith("#") ? odataType.slice(1) : odataType)
+          : undefined;
+      if (!named)
+        return report(
+          [...path, "@odata.type"],
+          `"#${schema.type}" or a type derived from it`,
+          odataType,
+        );
       type = named;
     }
     const properties = type.properties();
@@ -161,13 +200,15 @@ export function validate(value: unknown, schema: TypeSchema, options: ValidateOp
       if (key.includes("@") || item === undefined) continue;
       const spec = properties.get(key);
       if (spec !== undefined) stack.push({ value: item, spec, path: [...path, key] });
-      else if (options.unknownProperties) report([...path, key], `not a property of ${type.type}`, key, "warning");
+      else if (options.unknownProperties)
+        report([...path, key], `not a property of ${type.type}`, key, "warning");
     }
   }
 
   function checkProperty(value: unknown, spec: PropertySpec, path: (string | number)[]): void {
     const modifiers = typeof spec === "string" ? spec.slice(0, -1) : spec[0];
-    if (value === null) return modifiers.includes("?") ? undefined : report(path, expectation(spec), null);
+    if (value === null)
+      return modifiers.includes("?") ? undefined : report(path, expectation(spec), null);
     if (!modifiers.includes("*")) return checkItem(value, spec, modifiers.includes(","), path);
     if (!Array.isArray(value)) return report(path, `an array of ${expectation(spec, true)}`, value);
     for (let i = value.length - 1; i >= 0; i--) {
@@ -176,16 +217,29 @@ export function validate(value: unknown, schema: TypeSchema, options: ValidateOp
     }
   }
 
-  function checkItem(value: unknown, spec: PropertySpec, flags: boolean, path: (string | number)[]): void {
+  function checkItem(
+    value: unknown,
+    spec: PropertySpec,
+    flags: boolean,
+    path: (string | number)[],
+  ): void {
     if (typeof spec !== "string") {
       const type = spec[1]();
       if (type instanceof TypeSchema) return void stack.push({ value, spec: type, path });
       const members = membersOf(type);
-      const ok = typeof value === "string" && (flags ? value.split(",").every((m) => m.trim() === "" || members.includes(m.trim())) : members.includes(value));
+      const ok =
+        typeof value === "string" &&
+        (flags
+          ? value.split(",").every((m) => m.trim() === "" || members.includes(m.trim()))
+          : members.includes(value));
       return ok ? undefined : report(path, expectation(spec, true), value);
     }
     const kind = spec[spec.length - 1];
-    const ok = kind === "u" || (kind === "o" ? typeof value === "object" && !Array.isArray(value) : typeof value === KINDS[kind]);
+    const ok =
+      kind === "u" ||
+      (kind === "o"
+        ? typeof value === "object" && !Array.isArray(value)
+        : typeof value === KINDS[kind]);
     if (!ok) report(path, expectation(spec, true), value);
   }
 }
@@ -201,7 +255,13 @@ function membersOf(type: Readonly<Record<string, string>> | readonly string[]): 
 }
 
 const KINDS: Readonly<Record<string, string>> = { s: "string", n: "number", b: "boolean" };
-const KIND_NAMES: Readonly<Record<string, string>> = { s: "a string", n: "a number", b: "a boolean", o: "an object", u: "any value" };
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  s: "a string",
+  n: "a number",
+  b: "a boolean",
+  o: "an object",
+  u: "any value",
+};
 
 /** What a spec expects, in words: `a string or null`, `one of "a", "b"`, `an object (microsoft.graph.user)`. */
 function expectation(spec: PropertySpec, item = false): string {
@@ -211,8 +271,17 @@ function expectation(spec: PropertySpec, item = false): string {
   else {
     const type = spec[1]();
     const members = type instanceof TypeSchema ? [] : membersOf(type);
-    const listed = members.slice(0, 6).map((m) => JSON.stringify(m)).join(", ") + (members.length > 6 ? ", ..." : "");
-    words = type instanceof TypeSchema ? `an object (${type.type})` : modifiers.includes(",") ? `members of ${listed}, joined by commas` : `one of ${listed}`;
+    const listed =
+      members
+        .slice(0, 6)
+        .map((m) => JSON.stringify(m))
+        .join(", ") + (members.length > 6 ? ", ..." : "");
+    words =
+      type instanceof TypeSchema
+        ? `an object (${type.type})`
+        : modifiers.includes(",")
+          ? `members of ${listed}, joined by commas`
+          : `one of ${listed}`;
   }
   if (item) return words;
   return modifiers.includes("*") ? `an array of ${words}` : words;
@@ -223,7 +292,8 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   return typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value;
 }
 
@@ -237,7 +307,14 @@ export interface StandardSchemaV1<T> {
   readonly "~standard": {
     readonly version: 1;
     readonly vendor: string;
-    readonly validate: (value: unknown) => { readonly value: T; readonly issues?: undefined } | { readonly issues: readonly { readonly message: string; readonly path: readonly (string | number)[] }[] };
+    readonly validate: (value: unknown) =>
+      | { readonly value: T; readonly issues?: undefined }
+      | {
+          readonly issues: readonly {
+            readonly message: string;
+            readonly path: readonly (string | number)[];
+          }[];
+        };
     readonly types?: { readonly input: T; readonly output: T };
   };
 }

@@ -8,8 +8,7 @@ import { SINGLE_FILE, singleFileStatements } from "./layout/single.js";
 import { filterNamespaces, type NamespaceFilter } from "./plan/namespaces.js";
 import { planNames, type Layout, type MappedFile } from "./plan/plan.js";
 import { resolveShape, type EnumStyle, type FileNaming, type NullableStyle } from "./plan/shape.js";
-import { emitChunks, type EmittedChunk } from "./print/chunks.js";
-import { printStatements } from "./print/statement.js";
+import { emitChunks, emitTemplateChunk, type EmittedChunk } from "./print/chunks.js";
 import { transformEnvelope } from "./transform/envelope.js";
 
 export type { Layout } from "./plan/plan.js";
@@ -27,6 +26,11 @@ export interface Templates {
   banner: string;
   /** The runtime helpers the guards call, written once as runtime.ts. */
   runtime: string;
+  /**
+   * `runtime` is in prettier's layout already, so the format stage takes it as it is: set for the package's own
+   * template (read/templates.ts), which a test formats; a user's template goes through prettier.
+   */
+  runtimeFormatted?: boolean;
 }
 
 export interface EmitOptions {
@@ -109,9 +113,12 @@ export function emitStructures(fullModel: Model, options: EmitOptions): { banner
 export function emitModel(fullModel: Model, options: EmitOptions): { files: GeneratedFile[]; diagnostics: Diagnostic[] } {
   const { banner, files: structured, runtime, diagnostics } = emitStructures(fullModel, options);
   const files: GeneratedFile[] = structured.map((file): EmittedFile => emittedFile(file.path, emitChunks(file.statements, `${banner}\n\n`)));
-  // runtime.ts: the template's helpers, then the envelope types (not chunked: the template is the user's text). The
+  // runtime.ts: the template's helpers, then the envelope types (one chunk: the template is the user's text). The
   // envelope is generated, not an overridable helper, but shares the file so the output keeps one support module.
-  if (runtime) files.push({ path: runtime.path, text: `${banner}\n\n${options.templates.runtime.trim()}\n\n${printStatements(runtime.statements)}` });
+  if (runtime) {
+    const chunk = emitTemplateChunk(`${banner}\n\n`, options.templates.runtime.trim(), options.templates.runtimeFormatted === true, runtime.statements);
+    files.push(emittedFile(runtime.path, [chunk]));
+  }
   return { files: files.sort((a, b) => compareStrings(a.path, b.path)), diagnostics };
 }
 

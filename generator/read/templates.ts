@@ -15,7 +15,8 @@ export async function readTemplates(directory: string = DEFAULT_TEMPLATES_DIR): 
     readFile(path.join(directory, "banner.txt"), "utf8"),
     readFile(path.join(directory, "runtime.ts"), "utf8"),
   ]);
-  return { banner, runtime };
+  // The package's own runtime.ts is kept in prettier's layout (a test formats it), so runs need not format it.
+  return { banner, runtime, ...(path.resolve(directory) === DEFAULT_TEMPLATES_DIR ? { runtimeFormatted: true } : {}) };
 }
 
 /**

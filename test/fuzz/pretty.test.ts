@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { jest } from "@jest/globals";
 import { emitModel } from "../../generator/emit/index.js";
-import { formatBatch } from "../../generator/format/prettier.js";
+import { formatBatch, formatChunk, formatFiles } from "../../generator/format/prettier.js";
 import type { Model } from "../../generator/types/index.js";
 import { complex, entity, flagsEnum, modelOf, operation, prop } from "../emit/model-builder.js";
 import { templates } from "../helpers.js";
@@ -59,4 +59,30 @@ test(`${FUZZ_RUNS.prettyLayouts} models with names of any length: every statemen
     options(FUZZ_RUNS.prettyLayouts),
   );
   expect(claimed).toBeGreaterThan(FUZZ_RUNS.prettyLayouts * 10);
+});
+
+/** Banner lines: comments prettier keeps, re-indents or joins, blank lines, code, and what prettier treats specially. */
+const BANNER_LINE = fc.constantFrom("// a line comment", "//", "/*", "/**", " * a JSDoc line", "   * indented", "*/", " */", "/* one line */", "/* a */ /* b */", "", "  // indented", "// trailing  ", "//\ttab", "// prettier-ignore", "// café ✓", "/*/", "const x = 1;", "#!/usr/bin/env node");
+
+test(`${FUZZ_RUNS.banners} banners of any comment lines: one taken as it is is prettier's, and the files are prettier's whole`, async () => {
+  const templateSet = await templates();
+  const model = modelOf(entity("microsoft.graph.user", [prop("id", "Edm.String")]), complex("microsoft.graph.address", [prop("city", "Edm.String")]));
+  let kept = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(BANNER_LINE, { minLength: 1, maxLength: 6 }), async (lines) => {
+      const { files } = emitModel(model, { templates: { ...templateSet, banner: lines.join("\n") }, sources: ["fuzz"] });
+      let whole;
+      try {
+        whole = await formatFiles(files.map((f) => ({ path: f.path, text: f.text })));
+      } catch {
+        return; // not a banner prettier can parse (an unclosed comment, a hashbang mid-file): the pipeline's templates check refuses it
+      }
+      const first = files.flatMap((f) => f.chunks?.[0]?.parts?.slice(0, 1) ?? []).filter((p) => p.formatted && !/^(import|export) /.test(p.text));
+      kept += first.length;
+      for (const part of first) expect(await formatChunk(part.text)).toBe(part.text);
+      expect(await formatFiles(files)).toEqual(whole);
+    }),
+    options(FUZZ_RUNS.banners),
+  );
+  expect(kept).toBeGreaterThan(0);
 });

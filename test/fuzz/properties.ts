@@ -34,6 +34,7 @@ export const FUZZ_RUNS = {
   pruneBroken: 600,
   pipeline: 30,
   prettyLayouts: 60,
+  banners: 60,
 } as const;
 
 /** Cases the whole fuzz suite runs (the corpus property only when ../shared/corpus exists). */

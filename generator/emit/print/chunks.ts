@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { StatementStructures } from "ts-morph";
 import { prettyStatement } from "./pretty.js";
+import { isKeptBanner } from "./style.js";
 import { isImport, printStatement, printStatements } from "./statement.js";
 import { StructureKind } from "../ts-morph.js";
 
@@ -82,32 +83,52 @@ export interface ChunkPart {
 
 /**
  * Each statement printed alone; one that is already in prettier's layout is a part of its own, and the ones between
- * are printed together, as in `text`, for prettier. The prefix (the banner) starts the first run.
+ * are printed together, as in `text`, for prettier. The prefix (the banner, ending in a blank line) is a part of its
+ * own when prettier keeps it as it is; else it starts the first run, with the first statement, which its comments
+ * lead. Imports are printed without a blank line between them, so a group of them is one part, or all in a run.
  */
 function chunkParts(prefix: string, statements: readonly StatementStructures[]): ChunkPart[] {
   const parts: ChunkPart[] = [];
-  let run = prefix;
-  let last: StatementStructures | undefined;
-  const flush = (): void => {
+  const banner = prefix.endsWith("\n\n") && isKeptBanner(prefix.slice(0, -2)) ? prefix.slice(0, -1) : undefined;
+  if (banner) parts.push({ text: banner, formatted: true });
+  let run = banner ? "" : prefix;
+  // Whether the run holds a statement yet (it may hold only the prefix).
+  let continued = false;
+  const printed = statements.map((statement) => {
+    let text: string | undefined;
+    return (): string => (text ??= printStatement(statement));
+  });
+  const pretty = statements.map((statement, i) => (run && i === 0 ? undefined : prettyStatement(statement, printed[i]!)));
+  unclaimPartialImportGroups(statements, pretty);
+  statements.forEach((statement, i) => {
+    const previous = statements[i - 1];
+    const joined = previous !== undefined && isImport(previous) && isImport(statement);
+    const text = pretty[i];
+    if (text === undefined) {
+      // Joined as printStatements joins them: a blank line between statements, none between two imports.
+      run += continued && !joined ? `\n${printed[i]!()}` : printed[i]!();
+      continued = true;
+      return;
+    }
     if (run) parts.push({ text: run, formatted: false });
     run = "";
-    last = undefined;
-  };
-  for (const statement of statements) {
-    let text: string | undefined;
-    const printed = (): string => (text ??= printStatement(statement));
-    const pretty = prettyStatement(statement, printed);
-    if (pretty === undefined) {
-      // Joined as printStatements joins them: a blank line between statements, none between two imports.
-      run += last && !(isImport(last) && isImport(statement)) ? `\n${printed()}` : printed();
-      last = statement;
-      continue;
-    }
-    flush();
-    parts.push({ text: pretty, formatted: true });
-  }
-  flush();
+    continued = false;
+    if (joined && pretty[i - 1] !== undefined) parts[parts.length - 1] = { text: parts[parts.length - 1]!.text + text, formatted: true };
+    else parts.push({ text, formatted: true });
+  });
+  if (run) parts.push({ text: run, formatted: false });
   return parts;
+}
+
+/** A group of consecutive imports is claimed whole or not at all (see chunkParts). */
+function unclaimPartialImportGroups(statements: readonly StatementStructures[], pretty: (string | undefined)[]): void {
+  for (let start = 0; start < statements.length; start++) {
+    if (!isImport(statements[start]!)) continue;
+    let end = start;
+    while (end + 1 < statements.length && isImport(statements[end + 1]!)) end++;
+    if (pretty.slice(start, end + 1).includes(undefined)) pretty.fill(undefined, start, end + 1);
+    start = end;
+  }
 }
 
 function chunk(prefix: string, statements: readonly StatementStructures[], json: readonly string[]): EmittedChunk {
@@ -139,4 +160,30 @@ export function emitChunks(statements: readonly StatementStructures[], prefix: s
       run.map((index) => json[index]!),
     ),
   );
+}
+
+/**
+ * runtime.ts as one chunk: the prefix (the banner), the template's helpers, then the envelope's statements. The
+ * template is the user's text, never cut, and taken as it is only when `formatted` (the package's own template, which
+ * a test holds in prettier's layout); else it goes to prettier with the banner, whose comments lead it.
+ */
+export function emitTemplateChunk(prefix: string, template: string, formatted: boolean, statements: readonly StatementStructures[]): EmittedChunk {
+  const hash = createHash("sha256").update("template\0").update(prefix).update("\0").update(template);
+  for (const statement of statements) hash.update("\0").update(JSON.stringify(statement));
+  let text: string | undefined;
+  let parts: ChunkPart[] | undefined;
+  const head = (): ChunkPart[] => {
+    const [banner] = chunkParts(prefix, []);
+    if (formatted && banner?.formatted) return [banner, { text: `${template}\n`, formatted: true }];
+    return [{ text: `${prefix}${template}\n`, formatted: false }];
+  };
+  return {
+    key: hash.digest("hex"),
+    get text(): string {
+      return (text ??= `${prefix}${template}\n\n${printStatements(statements)}`);
+    },
+    get parts(): ChunkPart[] {
+      return (parts ??= template ? [...head(), ...chunkParts("", statements)] : chunkParts(prefix, statements));
+    },
+  };
 }

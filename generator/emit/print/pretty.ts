@@ -1,5 +1,5 @@
 import type { StatementStructures } from "ts-morph";
-import { printStatement } from "./statement.js";
+import { isImport, printDirectly, printStatement } from "./statement.js";
 import { functionLayout } from "./function.js";
 import { commentsKeptAsWritten, isComment, isStableLine, KEY, MEMBER, TYPE_TEXT, WIDTH } from "./style.js";
 import { brokenUnion, isUnbreakableLine, knownUnion, unionMembers } from "./union.js";
@@ -40,6 +40,7 @@ export function withLayout<T extends StatementStructures>(statement: T, layout: 
  * statements laid out from their printed text.
  */
 export function prettyStatement(statement: StatementStructures, printed: () => string): string | undefined {
+  if (isImport(statement)) return importLine(statement);
   const layout = layouts.get(statement);
   if (!layout && statement.kind !== StructureKind.Interface && statement.kind !== StructureKind.TypeAlias && statement.kind !== StructureKind.Function) return undefined;
   // A laid-out statement needs only its doc comment printed: the same docs on an empty declaration.
@@ -52,6 +53,22 @@ export function prettyStatement(statement: StatementStructures, printed: () => s
   if (!code || code.some((line) => line.length > WIDTH && !unbreakable(line))) return undefined;
   const lines = [...parts.comments, ...code];
   return lines.every(isStableLine) && commentsKeptAsWritten(lines) ? `${lines.join("\n")}\n` : undefined;
+}
+
+/**
+ * An import or export as written directly (a namespace, `*` or a list of plain names, a plain specifier): on its
+ * line if it fits; else, a list of two names or more, one name a line with a trailing comma, as prettier breaks it
+ * (it never breaks a single name, nor a line without a list: those are left to it).
+ */
+function importLine(statement: StatementStructures): string | undefined {
+  const line = printDirectly(statement)?.slice(0, -1);
+  if (line === undefined || line.includes("\n") || !isStableLine(line)) return undefined;
+  if (line.length <= WIDTH) return `${line}\n`;
+  const list = /^((?:import|export)(?: type)? )\{ (.+) \}( from "[^"\\]*";)$/.exec(line);
+  const names = list?.[2]!.split(", ") ?? [];
+  if (!list || names.length < 2 || !names.every((name) => /^(?:type )?[\w$]+(?: as [\w$]+)?$/.test(name))) return undefined;
+  const lines = [`${list[1]}{`, ...names.map((name) => `  ${name},`), `}${list[3]}`];
+  return lines.every((l) => l.length <= WIDTH) ? `${lines.join("\n")}\n` : undefined;
 }
 
 /**
@@ -163,8 +180,9 @@ function interfaceLayout(code: readonly string[]): string[] | undefined {
       out.push(line);
       continue;
     }
-    // An open type's index signature, as printed.
-    if (line === "  [key: string]: unknown;") {
+    // An open type's index signature, and the envelope's for annotations (a template literal of `${string}` and
+    // plain characters, which prettier prints as written).
+    if (INDEX_SIGNATURE.test(line)) {
       out.push(line);
       continue;
     }
@@ -178,6 +196,7 @@ function interfaceLayout(code: readonly string[]): string[] | undefined {
   return out;
 }
 
+const INDEX_SIGNATURE = /^ {2}\[[\w$]+: (?:string|`(?:\$\{string\}|[\w@.-])*`)\]: unknown;$/;
 const PROPERTY_KEY = new RegExp(String.raw`^${KEY}: `);
 /** A member of an enum's object or of its written type: `readonly a: "a";`, `a: "a",`. */
 const ENUM_ENTRY = new RegExp(String.raw`^(readonly )?${KEY}: "[^"\\]*"[;,]$`);

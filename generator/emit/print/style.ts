@@ -43,3 +43,24 @@ export function commentsKeptAsWritten(lines: readonly string[]): boolean {
   }
   return true;
 }
+
+/**
+ * Whether prettier prints `text`, a file's leading comments (the banner), as it is: every line a line comment at
+ * column 0 or in a block comment that starts at column 0 and ends its last line, kept as written, stable, no blank
+ * line (prettier keeps one and drops more) and no control character (U+2028 ends a line comment), and no
+ * `prettier-ignore` (which would keep the next statement as written).
+ */
+export function isKeptBanner(text: string): boolean {
+  const lines = text.split("\n");
+  if (!text || text.includes("prettier-ignore") || /[\u0000-\u0009\u000b-\u001f\u007f\u2028\u2029]/.test(text)) return false;
+  if (!lines.every(isStableLine) || !commentsKeptAsWritten(lines)) return false;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.startsWith("//")) continue;
+    if (!lines[i]!.startsWith("/*") || lines[i]!.startsWith("/*/")) return false;
+    let end = i;
+    while (!lines[end]!.includes("*/", end === i ? 2 : 0)) end++; // commentsKeptAsWritten found every comment's end
+    if (lines[end]!.indexOf("*/", end === i ? 2 : 0) !== lines[end]!.length - 2) return false;
+    i = end;
+  }
+  return true;
+}
