@@ -10,13 +10,16 @@ import { displayPath } from "./sources.js";
 /** The package's own templates/ folder: two levels up from this file, in the sources and in dist/ alike. */
 export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
 
+/** Whether `directory` is the package's own templates/ folder (its templates are checked, and formatted, by its tests). */
+const isPackageTemplates = (directory: string): boolean => path.resolve(directory) === DEFAULT_TEMPLATES_DIR;
+
 export async function readTemplates(directory: string = DEFAULT_TEMPLATES_DIR): Promise<Templates> {
   const [banner, runtime] = await Promise.all([
     readFile(path.join(directory, "banner.txt"), "utf8"),
     readFile(path.join(directory, "runtime.ts"), "utf8"),
   ]);
   // The package's own runtime.ts is kept in prettier's layout (a test formats it), so runs need not format it.
-  return { banner, runtime, ...(path.resolve(directory) === DEFAULT_TEMPLATES_DIR ? { runtimeFormatted: true } : {}) };
+  return { banner, runtime, ...(isPackageTemplates(directory) ? { runtimeFormatted: true } : {}) };
 }
 
 /**
@@ -34,7 +37,7 @@ export async function loadTemplates(directory: string, cwd: string, { declaratio
     return { diagnostics: [diagnostic("unreadable-input", message)] };
   }
   // The package's own templates are checked by its tests; a run with them does not pay for a parse (about 80 ms).
-  if (path.resolve(directory) === DEFAULT_TEMPLATES_DIR) return { templates };
+  if (isPackageTemplates(directory)) return { templates };
   const key = `${declarations}\u0000${templates.banner}\u0000${templates.runtime}`;
   if (!checked.has(key)) checked.set(key, checkTemplates(templates, (name) => displayPath(path.join(directory, name), cwd), declarations));
   const diagnostics = checked.get(key)!;

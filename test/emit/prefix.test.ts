@@ -85,7 +85,7 @@ test.each([
   ["prettier-ignore, which keeps the next statement as written", "// prettier-ignore", false],
   ["an indented line comment", "  // Generated from {{sources}}.", false],
   ["an empty banner", "", false],
-])("a banner of %s: taken as it is only if prettier keeps it (%s), the files prettier's whole either way", async (_, banner, kept) => {
+])("a banner of %s (%j): taken as it is only if prettier keeps it, the files prettier's whole either way", async (_, banner, kept) => {
   const own = { ...(await templates()), banner };
   const filled = banner.replace("{{sources}}", "model").trimEnd();
   expect(isKeptBanner(filled)).toBe(kept);

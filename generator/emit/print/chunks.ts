@@ -88,9 +88,8 @@ export interface ChunkPart {
  * lead. Imports are printed without a blank line between them, so a group of them is one part, or all in a run.
  */
 function chunkParts(prefix: string, statements: readonly StatementStructures[]): ChunkPart[] {
-  const parts: ChunkPart[] = [];
-  const banner = prefix.endsWith("\n\n") && isKeptBanner(prefix.slice(0, -2)) ? prefix.slice(0, -1) : undefined;
-  if (banner) parts.push({ text: banner, formatted: true });
+  const banner = bannerPart(prefix);
+  const parts: ChunkPart[] = banner ? [banner] : [];
   let run = banner ? "" : prefix;
   // Whether the run holds a statement yet (it may hold only the prefix).
   let continued = false;
@@ -120,6 +119,11 @@ function chunkParts(prefix: string, statements: readonly StatementStructures[]):
   return parts;
 }
 
+/** The prefix (a banner and the blank line after it) as a part in prettier's layout, when prettier keeps it as it is. */
+function bannerPart(prefix: string): ChunkPart | undefined {
+  return prefix.endsWith("\n\n") && isKeptBanner(prefix.slice(0, -2)) ? { text: prefix.slice(0, -1), formatted: true } : undefined;
+}
+
 /** A group of consecutive imports is claimed whole or not at all (see chunkParts). */
 function unclaimPartialImportGroups(statements: readonly StatementStructures[], pretty: (string | undefined)[]): void {
   for (let start = 0; start < statements.length; start++) {
@@ -131,19 +135,33 @@ function unclaimPartialImportGroups(statements: readonly StatementStructures[], 
   }
 }
 
-function chunk(prefix: string, statements: readonly StatementStructures[], json: readonly string[]): EmittedChunk {
-  const hash = createHash("sha256").update(prefix);
+/**
+ * The user's text that runtime.ts's one chunk holds between the banner and the envelope's statements: never cut, and
+ * taken as it is only when `formatted` (the package's own template, which a test holds in prettier's layout); else it
+ * goes to prettier with the banner, whose comments lead it.
+ */
+interface Template {
+  readonly text: string;
+  readonly formatted: boolean;
+}
+
+function chunk(prefix: string, statements: readonly StatementStructures[], json: readonly string[], template?: Template): EmittedChunk {
+  const hash = template ? createHash("sha256").update("template\0").update(prefix).update("\0").update(template.text) : createHash("sha256").update(prefix);
   for (const statement of json) hash.update("\0").update(statement);
   const key = hash.digest("hex");
   let text: string | undefined;
   let parts: ChunkPart[] | undefined;
+  const head = (template: Template): ChunkPart[] => {
+    const banner = template.formatted ? bannerPart(prefix) : undefined;
+    return banner ? [banner, { text: `${template.text}\n`, formatted: true }] : [{ text: `${prefix}${template.text}\n`, formatted: false }];
+  };
   return {
     key,
     get text(): string {
-      return (text ??= prefix + printStatements(statements));
+      return (text ??= prefix + (template ? `${template.text}\n\n` : "") + printStatements(statements));
     },
     get parts(): ChunkPart[] {
-      return (parts ??= chunkParts(prefix, statements));
+      return (parts ??= template ? [...head(template), ...chunkParts("", statements)] : chunkParts(prefix, statements));
     },
   };
 }
@@ -162,28 +180,8 @@ export function emitChunks(statements: readonly StatementStructures[], prefix: s
   );
 }
 
-/**
- * runtime.ts as one chunk: the prefix (the banner), the template's helpers, then the envelope's statements. The
- * template is the user's text, never cut, and taken as it is only when `formatted` (the package's own template, which
- * a test holds in prettier's layout); else it goes to prettier with the banner, whose comments lead it.
- */
+/** runtime.ts as one chunk: the prefix (the banner), the template's helpers (see Template), then the envelope's statements. */
 export function emitTemplateChunk(prefix: string, template: string, formatted: boolean, statements: readonly StatementStructures[]): EmittedChunk {
-  const hash = createHash("sha256").update("template\0").update(prefix).update("\0").update(template);
-  for (const statement of statements) hash.update("\0").update(JSON.stringify(statement));
-  let text: string | undefined;
-  let parts: ChunkPart[] | undefined;
-  const head = (): ChunkPart[] => {
-    const [banner] = chunkParts(prefix, []);
-    if (formatted && banner?.formatted) return [banner, { text: `${template}\n`, formatted: true }];
-    return [{ text: `${prefix}${template}\n`, formatted: false }];
-  };
-  return {
-    key: hash.digest("hex"),
-    get text(): string {
-      return (text ??= `${prefix}${template}\n\n${printStatements(statements)}`);
-    },
-    get parts(): ChunkPart[] {
-      return (parts ??= template ? [...head(), ...chunkParts("", statements)] : chunkParts(prefix, statements));
-    },
-  };
+  const json = statements.map((statement) => JSON.stringify(statement));
+  return chunk(prefix, statements, json, template ? { text: template, formatted } : undefined);
 }

@@ -58,8 +58,9 @@ export function isKeptBanner(text: string): boolean {
     if (lines[i]!.startsWith("//")) continue;
     if (!lines[i]!.startsWith("/*") || lines[i]!.startsWith("/*/")) return false;
     let end = i;
-    while (!lines[end]!.includes("*/", end === i ? 2 : 0)) end++; // commentsKeptAsWritten found every comment's end
-    if (lines[end]!.indexOf("*/", end === i ? 2 : 0) !== lines[end]!.length - 2) return false;
+    let close = lines[i]!.indexOf("*/", 2);
+    while (close === -1) close = lines[++end]!.indexOf("*/"); // commentsKeptAsWritten found every comment's end
+    if (close !== lines[end]!.length - 2) return false;
     i = end;
   }
   return true;
