@@ -1,13 +1,51 @@
 import type { Heading, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 import { visit } from "unist-util-visit";
 import type { Position } from "../types/index.js";
 
+/**
+ * GFM's autolink literals (`https://x`, `www.x`, `a@b.c` in plain text) are found in part by an mdast transform that
+ * runs four regular expressions, each in a walk of its own over the whole tree: an eighth of parsing a corpus page
+ * (2.9 of 22 s on graph-docs/beta), on pages that almost never hold one. Each of the four needs `://`, `www.` or `@`
+ * in a text node outside a link, and a text none of them matches is left as it is; so the transform runs, as it
+ * is, only on a tree where some such text holds one of those. The tree is the same either way.
+ */
+type FromMarkdownExtension = ReturnType<typeof gfmAutolinkLiteralFromMarkdown>;
+export const AUTOLINK_TRANSFORM = gfmAutolinkLiteralFromMarkdown().transforms![0]!;
+const AUTOLINK_CANDIDATE = /@|:\/\/|www\./i;
+
+/** Whether a text node outside links and link references holds `@`, `://` or `www.`; a stack, not recursion. */
+export function mayHoldAutolinkLiteral(tree: Root): boolean {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === "text") {
+      if (AUTOLINK_CANDIDATE.test(node.value)) return true;
+    } else if (node.type !== "link" && node.type !== "linkReference" && "children" in node) stack.push(...(node.children as Nodes[]));
+  }
+  return false;
+}
+
+/** A plugin, after remark-gfm: its autolink transform guarded by `mayHoldAutolinkLiteral`; throws if it is not there. */
+function autolinkLiteralsWhereCandidates(this: Processor): void {
+  const extensions = (this.data("fromMarkdownExtensions") ?? []) as (FromMarkdownExtension | FromMarkdownExtension[])[];
+  let guarded = 0;
+  const guard = (extension: FromMarkdownExtension): FromMarkdownExtension => {
+    if (!extension.transforms?.includes(AUTOLINK_TRANSFORM)) return extension;
+    guarded++;
+    const transforms = extension.transforms.map((t) => (t === AUTOLINK_TRANSFORM ? (tree: Root) => (mayHoldAutolinkLiteral(tree) ? AUTOLINK_TRANSFORM(tree) : undefined) : t));
+    return { ...extension, transforms };
+  };
+  this.data("fromMarkdownExtensions", extensions.map((e) => (Array.isArray(e) ? e.map(guard) : guard(e))));
+  // remark-gfm's own copy of the package is another function: then nothing is guarded, and that must not go unseen.
+  if (guarded !== 1) throw new Error(`expected remark-gfm's autolink literal transform once, found it ${guarded} times`);
+}
+
 /** One processor for every page: parse only (no transforms), GFM tables, YAML front matter as a node. */
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+const processor = unified().use(remarkParse).use(remarkGfm).use(autolinkLiteralsWhereCandidates).use(remarkFrontmatter, ["yaml"]);
 
 export function parseMdast(text: string): Root {
   // A BOM would otherwise become part of the first node's text (the front matter fence).
