@@ -1,11 +1,14 @@
 import vm from "node:vm";
 import NodeEnvironment from "jest-environment-node";
 import { installCodeCache } from "./code-cache.mjs";
+import { installSharedModules, SHARED_ESM_KEY, sharedEsm } from "./shared-modules.mjs";
 
 const Base = NodeEnvironment.TestEnvironment ?? NodeEnvironment.default ?? NodeEnvironment;
 
 // Modules compiled once a worker, not once a test file (see the file).
 installCodeCache();
+// TypeScript evaluated once a worker (see the file); installed last, so it sees each compile first.
+installSharedModules();
 
 /**
  * jest's node environment, with the test file's context made by `vm.createContext(vm.constants.DONT_CONTEXTIFY)`.
@@ -36,5 +39,11 @@ export default class VanillaContextEnvironment extends Base {
     }
     // A jest that makes its context otherwise still runs every test, only slower: say so rather than fail.
     if (!used) process.stderr.write("test/environment.mjs: jest-environment-node no longer calls vm.createContext; tests run in a sandboxed context\n");
+  }
+
+  /** The worker's instances of the Markdown parser's packages, for test/shared/*.cjs (see shared-modules.mjs). */
+  async setup() {
+    await super.setup();
+    this.global[SHARED_ESM_KEY] = await sharedEsm();
   }
 }

@@ -5,10 +5,13 @@ import { ROOT } from "./helpers.js";
 /**
  * Type-checking for tests. Most of a small program's time is parsing TypeScript's own lib files and the packages in
  * node_modules (a 266 ms check of a few lines spends most of it there); those never change during a run, so the
- * parsed files are shared by every program a test file makes, as the language service's document registry shares
- * them between projects. Files keyed by what parsing depends on: name, language version, module format, JSDoc mode.
+ * parsed files are shared by every program, as the language service's document registry shares them between
+ * projects. Files keyed by what parsing depends on: name, language version, module format, JSDoc mode. The map is
+ * kept on the TypeScript module itself: a jest worker evaluates TypeScript once for all its test files
+ * (test/shared-modules.mjs), so they share the parsed libs too; without that, each test file has its own.
  */
-const stable = new Map<string, ts.SourceFile>();
+const STABLE = Symbol.for("graph-typegen.test.stableSourceFiles");
+const stable: Map<string, ts.SourceFile> = ((ts as unknown as Record<symbol, Map<string, ts.SourceFile>>)[STABLE] ??= new Map());
 
 const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
 const NODE_MODULES = path.join(ROOT, "node_modules") + path.sep;

@@ -17,7 +17,14 @@ export interface Tasks {
 
 export type TaskName = keyof Tasks;
 
-const isStackOverflow = (error: unknown): boolean => error instanceof RangeError && /call stack/i.test(error.message);
+/**
+ * V8's "Maximum call stack size exceeded". Duck-typed, like `isFsError`: the parser may run in another realm (under
+ * jest, the worker's one instance of remark for every test file), whose RangeError is not this realm's.
+ */
+const isStackOverflow = (error: unknown): boolean => {
+  const candidate = error as { name?: unknown; message?: unknown } | null;
+  return typeof candidate === "object" && candidate !== null && candidate.name === "RangeError" && typeof candidate.message === "string" && /call stack/i.test(candidate.message);
+};
 
 /** The Markdown adapter, loaded on first use: a run with metadata only never loads remark. */
 const markdownAdapter = () => import("../markdown/page.js");

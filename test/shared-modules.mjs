@@ -1,0 +1,58 @@
+import { createRequire } from "node:module";
+import vm from "node:vm";
+
+/**
+ * TypeScript and the Markdown parser's packages evaluated once a jest worker, not once a test file.
+ *
+ * jest runs every module again in each test file's context. The code cache (code-cache.mjs) saves the compile, not
+ * the run: typescript.js still took about 0.7 s of CPU to evaluate in each file that uses it, and the Markdown
+ * adapter's packages (unified, remark-parse with micromark, remark-gfm, remark-frontmatter) 0.26 s in almost every
+ * file, through test/helpers.ts (this machine, inside jest; 15 ms once shared). They hold no state a test could
+ * leave behind: the programs, hosts, processors and trees a test makes are its own objects.
+ * - typescript.js (CommonJS): when jest compiles it for a test file, the function it gets back hands the module the
+ *   worker's instance, loaded by node's `require` on first use. jest still resolves the file (and
+ *   `require.resolve`) as usual.
+ * - The Markdown packages (ES modules, which jest links itself): jest.config.js maps each name to a CommonJS file in
+ *   test/shared/ that hands out the worker's instance, imported by node once before the first file's setup
+ *   (`sharedEsm()`; the environment puts it on each file's global).
+ * Every other module, the generator's included, is the test file's own.
+ *
+ * The instances live in the worker's context, not the test file's: what crosses between the two must not be told
+ * apart with `instanceof`. TypeScript tests arrays with `Array.isArray`, which holds across contexts; the mdast
+ * trees are plain objects and arrays; the generator duck-types the one error it catches from the parser (a stack
+ * overflow, parallel/tasks.ts), as it does file system errors. ts-morph cannot be shared: its printer tests
+ * `instanceof Array` and `instanceof Function` on the structures a test file makes.
+ */
+const SHARED_COMMONJS = [/[\\/]node_modules[\\/]typescript[\\/]lib[\\/]typescript\.js$/];
+
+const nodeRequire = createRequire(import.meta.url);
+
+/** Wraps `vm.compileFunction` once per process, outside the code cache (which then never sees these files). */
+export function installSharedModules() {
+  if (vm.compileFunction.sharesModules) return;
+  const compileFunction = vm.compileFunction;
+  const sharingCompileFunction = (code, params, options) => {
+    const file = options?.filename;
+    if (typeof file !== "string" || !SHARED_COMMONJS.some((pattern) => pattern.test(file))) return compileFunction(code, params, options);
+    // jest calls it as (module, exports, require, ...): the module's exports are the worker's instance.
+    return function sharedModule(module) {
+      module.exports = nodeRequire(file);
+    };
+  };
+  sharingCompileFunction.sharesModules = true;
+  vm.compileFunction = sharingCompileFunction;
+}
+
+/** The ES module packages test/shared/*.cjs hand out: the names jest.config.js maps. */
+export const SHARED_ESM = ["unified", "remark-parse", "remark-gfm", "remark-frontmatter", "unist-util-visit", "mdast-util-gfm-autolink-literal"];
+
+/** Where test/shared/*.cjs find them on a test file's global. */
+export const SHARED_ESM_KEY = "__graphTypegenSharedModules";
+
+let esm;
+
+/** The packages' namespaces by name, imported once a process. */
+export function sharedEsm() {
+  esm ??= Promise.all(SHARED_ESM.map(async (name) => [name, await import(name)])).then(Object.fromEntries);
+  return esm;
+}
