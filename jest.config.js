@@ -18,8 +18,8 @@ export default {
   testMatch: ["**/*.test.ts"],
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
-    // The Markdown parser's packages, evaluated once a worker (test/shared-modules.mjs names the same list).
-    "^(unified|remark-parse|remark-gfm|remark-frontmatter|unist-util-visit|mdast-util-gfm-autolink-literal)$": "<rootDir>/test/shared/$1.cjs",
+    // The Markdown parser's packages and prettier, evaluated once a worker (test/shared-modules.mjs names the same list).
+    "^(unified|remark-parse|remark-gfm|remark-frontmatter|unist-util-visit|mdast-util-gfm-autolink-literal|prettier)$": "<rootDir>/test/shared/$1.cjs",
   },
   transform: {
     "^.+\\.ts$": "<rootDir>/test/transform.mjs",

@@ -2,26 +2,27 @@ import { createRequire } from "node:module";
 import vm from "node:vm";
 
 /**
- * TypeScript and the Markdown parser's packages evaluated once a jest worker, not once a test file.
+ * TypeScript, the Markdown parser's packages and prettier evaluated once a jest worker, not once a test file.
  *
  * jest runs every module again in each test file's context. The code cache (code-cache.mjs) saves the compile, not
- * the run: typescript.js still took about 0.7 s of CPU to evaluate in each file that uses it, and the Markdown
+ * the run: typescript.js still took about 0.7 s of CPU to evaluate in each file that uses it, the Markdown
  * adapter's packages (unified, remark-parse with micromark, remark-gfm, remark-frontmatter) 0.26 s in almost every
- * file, through test/helpers.ts (this machine, inside jest; 15 ms once shared). They hold no state a test could
- * leave behind: the programs, hosts, processors and trees a test makes are its own objects.
+ * file, through test/helpers.ts (15 ms once shared), and prettier's first format 0.15 s (12 ms), this machine,
+ * inside jest; shared, their code also stays compiled by V8 from file to file. They hold no state a test could
+ * leave behind: the programs, hosts, processors, trees and formatted texts a test makes are its own objects.
  * - typescript.js (CommonJS): when jest compiles it for a test file, the function it gets back hands the module the
  *   worker's instance, loaded by node's `require` on first use. jest still resolves the file (and
  *   `require.resolve`) as usual.
- * - The Markdown packages (ES modules, which jest links itself): jest.config.js maps each name to a CommonJS file in
- *   test/shared/ that hands out the worker's instance, imported by node once before the first file's setup
- *   (`sharedEsm()`; the environment puts it on each file's global).
+ * - The Markdown packages and prettier (ES modules, which jest links itself): jest.config.js maps each name to a
+ *   CommonJS file in test/shared/ that hands out the worker's instance, imported by node once before the first
+ *   file's setup (`sharedEsm()`; the environment puts it on each file's global).
  * Every other module, the generator's included, is the test file's own.
  *
  * The instances live in the worker's context, not the test file's: what crosses between the two must not be told
  * apart with `instanceof`. TypeScript tests arrays with `Array.isArray`, which holds across contexts; the mdast
- * trees are plain objects and arrays; the generator duck-types the one error it catches from the parser (a stack
- * overflow, parallel/tasks.ts), as it does file system errors. ts-morph cannot be shared: its printer tests
- * `instanceof Array` and `instanceof Function` on the structures a test file makes.
+ * trees are plain objects and arrays; prettier takes and gives text; the generator duck-types the one error it
+ * catches from the parser (a stack overflow, parallel/tasks.ts), as it does file system errors. ts-morph cannot be
+ * shared: its printer tests `instanceof Array` and `instanceof Function` on the structures a test file makes.
  */
 const SHARED_COMMONJS = [/[\\/]node_modules[\\/]typescript[\\/]lib[\\/]typescript\.js$/];
 
@@ -44,7 +45,7 @@ export function installSharedModules() {
 }
 
 /** The ES module packages test/shared/*.cjs hand out: the names jest.config.js maps. */
-export const SHARED_ESM = ["unified", "remark-parse", "remark-gfm", "remark-frontmatter", "unist-util-visit", "mdast-util-gfm-autolink-literal"];
+export const SHARED_ESM = ["unified", "remark-parse", "remark-gfm", "remark-frontmatter", "unist-util-visit", "mdast-util-gfm-autolink-literal", "prettier"];
 
 /** Where test/shared/*.cjs find them on a test file's global. */
 export const SHARED_ESM_KEY = "__graphTypegenSharedModules";

@@ -46,3 +46,9 @@ test("every shared package has its file in test/shared/ and its name in jest.con
   expect(files.filter((name) => !new RegExp(mapping).test(name))).toEqual([]);
   expect(new RegExp(mapping).test("remark")).toBe(false);
 });
+
+test("prettier is the worker's instance, and formats this file's text with this file's options", async () => {
+  const { format } = await import("prettier");
+  expect(format).toBe(shared["prettier"]!.format);
+  await expect(format("const a = {b:1}", { parser: "babel-ts", printWidth: 100 })).resolves.toBe("const a = { b: 1 };\n");
+});
