@@ -1,5 +1,4 @@
 import type { Code, Html, Paragraph, Root, RootContent } from "mdast";
-import { visit } from "unist-util-visit";
 import { diagnostic, type Diagnostic, type DocPage, type SourceText } from "../types/index.js";
 import { isAnnotationComment, readAnnotation } from "./annotation.js";
 import { enumNameFromHeading, isEnumTable, readEnumTable } from "./enums.js";
@@ -7,7 +6,7 @@ import { crossCheckJson } from "./json-cross-check.js";
 import { readFrontMatter } from "./front-matter.js";
 import { readJsonBlock } from "./json-block.js";
 import {
-  collectDefinitions,
+  indexTree,
   inlineTokens,
   ownNodes,
   parseMdast,
@@ -36,7 +35,7 @@ export interface ParsePageOptions {
 export function parseMarkdownPage(source: SourceText, options: ParsePageOptions = {}): PageResult {
   const file = source.path;
   const root = parseMdast(options.prune === false ? source.text : pruneUnreadSections(source.text));
-  const definitions = collectDefinitions(root);
+  const { definitions, html } = indexTree(root);
   const diagnostics: Diagnostic[] = [];
   const all = sections(root);
   const page: DocPage = { file, kind: "other", frontMatter: {}, properties: [], relationships: [], enums: [] };
@@ -53,7 +52,7 @@ export function parseMarkdownPage(source: SourceText, options: ParsePageOptions 
   }
 
   readProse(root, file, definitions, page);
-  const brokenAnnotation = readAnnotationAndJson(root, file, page, diagnostics);
+  const brokenAnnotation = readAnnotationAndJson(root, html, file, page, diagnostics);
 
   for (const [key, target] of [["properties", page.properties], ["relationships", page.relationships]] as const) {
     for (const section of all.filter((s) => s.key === key || s.key === key.replace(/s$/, ""))) {
@@ -148,18 +147,19 @@ function readInheritsFromSentence(node: Paragraph, file: string, definitions: De
  * whether a resource annotation was there but unreadable: the page is still a resource page (its heading names
  * the type), and the diagnostic says what is wrong with the comment.
  */
-function readAnnotationAndJson(root: Root, file: string, page: DocPage, diagnostics: Diagnostic[]): boolean {
+function readAnnotationAndJson(root: Root, html: readonly Html[], file: string, page: DocPage, diagnostics: Diagnostic[]): boolean {
   let annotationNode: Html | undefined;
   let broken = false;
-  visit(root, "html", (node) => {
-    if (annotationNode || !isAnnotationComment(node)) return;
+  for (const node of html) {
+    if (!isAnnotationComment(node)) continue;
     const read = readAnnotation(file, node);
     diagnostics.push(...read.diagnostics);
     if (read.annotation) {
       page.annotation = read.annotation;
       annotationNode = node;
+      break;
     } else if (read.blockType === "resource") broken = true;
-  });
+  }
   if (!annotationNode) return broken;
   const index = root.children.indexOf(annotationNode as RootContent);
   const code = root.children.slice(index + 1).find((node): node is Code => node.type === "code" || node.type === "heading");
