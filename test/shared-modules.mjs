@@ -10,7 +10,7 @@ import vm from "node:vm";
  * file, through test/helpers.ts (15 ms once shared), and prettier's first format 0.15 s (12 ms), this machine,
  * inside jest; shared, their code also stays compiled by V8 from file to file. They hold no state a test could
  * leave behind: the programs, hosts, processors, trees and formatted texts a test makes are its own objects.
- * - typescript.js (CommonJS): when jest compiles it for a test file, the function it gets back hands the module the
+ * - typescript.js and ts-morph's copy (CommonJS): when jest compiles one for a test file, the function it gets back hands the module the
  *   worker's instance, loaded by node's `require` on first use. jest still resolves the file (and
  *   `require.resolve`) as usual.
  * - The Markdown packages and prettier (ES modules, which jest links itself): jest.config.js maps each name to a
@@ -21,10 +21,11 @@ import vm from "node:vm";
  * The instances live in the worker's context, not the test file's: what crosses between the two must not be told
  * apart with `instanceof`. TypeScript tests arrays with `Array.isArray`, which holds across contexts; the mdast
  * trees are plain objects and arrays; prettier takes and gives text; the generator duck-types the one error it
- * catches from the parser (a stack overflow, parallel/tasks.ts), as it does file system errors. ts-morph cannot be
- * shared: its printer tests `instanceof Array` and `instanceof Function` on the structures a test file makes.
+ * catches from the parser (a stack overflow, parallel/tasks.ts), as it does file system errors. ts-morph itself
+ * cannot be shared: its printer tests `instanceof Array` and `instanceof Function` on the structures a test file
+ * makes. The copy of TypeScript it bundles (@ts-morph/common's typescript.js) is, like typescript.js.
  */
-const SHARED_COMMONJS = [/[\\/]node_modules[\\/]typescript[\\/]lib[\\/]typescript\.js$/];
+const SHARED_COMMONJS = [/[\\/]node_modules[\\/]typescript[\\/]lib[\\/]typescript\.js$/, /[\\/]node_modules[\\/]@ts-morph[\\/]common[\\/]dist[\\/]typescript\.js$/];
 
 const nodeRequire = createRequire(import.meta.url);
 
