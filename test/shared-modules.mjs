@@ -10,9 +10,9 @@ import vm from "node:vm";
  * file, through test/helpers.ts (15 ms once shared), and prettier's first format 0.15 s (12 ms), this machine,
  * inside jest; shared, their code also stays compiled by V8 from file to file. They hold no state a test could
  * leave behind: the programs, hosts, processors, trees and formatted texts a test makes are its own objects.
- * - typescript.js and ts-morph's copy (CommonJS): when jest compiles one for a test file, the function it gets back hands the module the
- *   worker's instance, loaded by node's `require` on first use. jest still resolves the file (and
- *   `require.resolve`) as usual.
+ * - typescript.js and ts-morph's copy (CommonJS): when jest compiles one for a test file, the function it gets
+ *   back hands the module the worker's instance, loaded by node's `require` on first use. jest still resolves the
+ *   file (and `require.resolve`) as usual.
  * - The Markdown packages and prettier (ES modules, which jest links itself): jest.config.js maps each name to a
  *   CommonJS file in test/shared/ that hands out the worker's instance, imported by node once before the first
  *   file's setup (`sharedEsm()`; the environment puts it on each file's global).
