@@ -7,6 +7,8 @@ import { unified, type Processor } from "unified";
 import { visit } from "unist-util-visit";
 import type { Position } from "../types/index.js";
 
+type FromMarkdownExtension = ReturnType<typeof gfmAutolinkLiteralFromMarkdown>;
+
 /**
  * GFM's autolink literals (`https://x`, `www.x`, `a@b.c` in plain text) are found in part by an mdast transform that
  * runs four regular expressions, each in a walk of its own over the whole tree: an eighth of parsing a corpus page
@@ -14,7 +16,6 @@ import type { Position } from "../types/index.js";
  * in a text node outside a link, and a text none of them matches is left as it is; so the transform runs, as it
  * is, only on a tree where some such text holds one of those. The tree is the same either way.
  */
-type FromMarkdownExtension = ReturnType<typeof gfmAutolinkLiteralFromMarkdown>;
 export const AUTOLINK_TRANSFORM = gfmAutolinkLiteralFromMarkdown().transforms![0]!;
 const AUTOLINK_CANDIDATE = /@|:\/\/|www\./i;
 
@@ -24,7 +25,10 @@ export function mayHoldAutolinkLiteral(tree: Root): boolean {
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === "text") {
       if (AUTOLINK_CANDIDATE.test(node.value)) return true;
-    } else if (node.type !== "link" && node.type !== "linkReference" && "children" in node) stack.push(...(node.children as Nodes[]));
+    } else if (node.type !== "link" && node.type !== "linkReference" && "children" in node) {
+      // One push a child: a spread of a long list (a big table's rows) could pass the engine's argument limit.
+      for (const child of node.children) stack.push(child as Nodes);
+    }
   }
   return false;
 }
