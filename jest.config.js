@@ -1,3 +1,5 @@
+import { SHARED_ESM } from "./test/shared-modules.mjs";
+
 /** ESM: tests import the TypeScript sources (and the generated output/) directly, types stripped by esbuild (test/transform.mjs). */
 export default {
   extensionsToTreatAsEsm: [".ts"],
@@ -18,8 +20,8 @@ export default {
   testMatch: ["**/*.test.ts"],
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
-    // The Markdown parser's packages and prettier, evaluated once a worker (test/shared-modules.mjs names the same list).
-    "^(unified|remark-parse|remark-gfm|remark-frontmatter|unist-util-visit|mdast-util-gfm-autolink-literal|prettier)$": "<rootDir>/test/shared/$1.cjs",
+    // The Markdown parser's packages and prettier, evaluated once a worker (see test/shared-modules.mjs).
+    [`^(${SHARED_ESM.join("|")})$`]: "<rootDir>/test/shared/$1.cjs",
   },
   transform: {
     "^.+\\.ts$": "<rootDir>/test/transform.mjs",

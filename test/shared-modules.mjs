@@ -45,7 +45,7 @@ export function installSharedModules() {
   vm.compileFunction = sharingCompileFunction;
 }
 
-/** The ES module packages test/shared/*.cjs hand out: the names jest.config.js maps. */
+/** The ES module packages test/shared/*.cjs hand out; jest.config.js maps these names to those files. */
 export const SHARED_ESM = ["unified", "remark-parse", "remark-gfm", "remark-frontmatter", "unist-util-visit", "mdast-util-gfm-autolink-literal", "prettier"];
 
 /** Where test/shared/*.cjs find them on a test file's global. */
