@@ -7,7 +7,7 @@ const Base = NodeEnvironment.TestEnvironment ?? NodeEnvironment.default ?? NodeE
 
 // Modules compiled once a worker, not once a test file (see the file).
 installCodeCache();
-// TypeScript evaluated once a worker (see the file); installed last, so it sees each compile first.
+// TypeScript (both copies) evaluated once a worker (see the file); installed last, so it sees each compile first.
 installSharedModules();
 
 /**
@@ -41,7 +41,7 @@ export default class VanillaContextEnvironment extends Base {
     if (!used) process.stderr.write("test/environment.mjs: jest-environment-node no longer calls vm.createContext; tests run in a sandboxed context\n");
   }
 
-  /** The worker's instances of the Markdown parser's packages, for test/shared/*.cjs (see shared-modules.mjs). */
+  /** The worker's instances of the Markdown parser's packages and prettier, for test/shared/*.cjs (see shared-modules.mjs). */
   async setup() {
     await super.setup();
     this.global[SHARED_ESM_KEY] = await sharedEsm();
