@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { jest } from "@jest/globals";
 import { readSources } from "../../generator/read/sources.js";
+import { emitModel } from "../../generator/emit/index.js";
+import { formatFiles } from "../../generator/format/prettier.js";
 import { runPipeline, type PipelineResult } from "../../generator/pipeline.js";
 import { exportedTypes, qualified } from "../compat/exported.js";
 import { CORPUS, describeIfCorpus, ROOT, templates } from "../helpers.js";
@@ -75,9 +77,27 @@ const misfitSubject = (m: Misfit): string => /does not exist in type '(\w+)/.exe
 
 const OFFICIAL = path.join(ROOT, "node_modules", "microsoft-graph-types-2.1.0", "microsoft-graph.d.ts");
 
-async function run(csdl: string[], layout: "modules" | "single"): Promise<PipelineResult> {
-  const metadata = (await readSources(csdl, ROOT, { kind: "csdl" })).sources;
-  return runPipeline(metadata, { templates: await templates(), sourceLabels: ["corpus"], layout });
+/** The metadata the docs snapshot is compared with (the corpus README's pair for drift checks: four days later). */
+export const METADATA = path.join(CORPUS, "csdl", "v1.0-2021-07-20.xml");
+
+let metadata: Promise<PipelineResult> | undefined;
+
+/**
+ * That metadata generated once per test file (modules layout), for the suites of docs-v1.0.test.ts that read it: the
+ * response examples (both layouts: the single one is the emit and format stages over this run's model) and the
+ * merge with the docs.
+ */
+export function metadataRun(): Promise<PipelineResult> {
+  return (metadata ??= (async () => {
+    const sources = (await readSources([METADATA], ROOT, { kind: "csdl" })).sources;
+    return runPipeline(sources, { templates: await templates(), sourceLabels: ["corpus"], layout: "modules" });
+  })());
+}
+
+/** The run with its model's files in the single layout: the pipeline's emit and format stages with `layout: "single"`. */
+async function singleLayout(run: PipelineResult): Promise<PipelineResult> {
+  const emitted = emitModel(run.model, { templates: await templates(), sources: ["corpus"], layout: "single" });
+  return { ...run, files: await formatFiles(emitted.files) };
 }
 
 /**
@@ -94,14 +114,13 @@ export function describeResponseExamples(): void {
     afterAll(() => loaded?.dispose());
     beforeAll(async () => {
       extraction = extractExamples(path.join(CORPUS, "graph-docs/v1.0-api"));
-      const csdl = [path.join(CORPUS, "csdl/v1.0-2021-07-20.xml")];
-      csdlModules = await run(csdl, "modules");
+      csdlModules = await metadataRun();
       loaded = await loadOutput(csdlModules.files);
       fits.set("csdl modules", measureFit(extraction.examples, modulesTarget("ours, CSDL v1.0-2021-07-20, modules", csdlModules)));
       const docsModules = (await docsRun("v1.0")).result;
       // The docs output is compiled on its own by docs-v1.0.test.ts's "the whole output compiles", same options.
       fits.set("docs modules", measureFit(extraction.examples, { ...modulesTarget("ours, docs v1.0, modules", docsModules), filesCheckedElsewhere: true }));
-      const csdlSingle = await run(csdl, "single");
+      const csdlSingle = await singleLayout(csdlModules);
       fits.set("csdl single", measureFit(extraction.examples, singleTarget("ours, CSDL v1.0-2021-07-20, single", csdlSingle)));
       const exported = new Set(exportedTypes(OFFICIAL, readFileSync(OFFICIAL, "utf8")).map(qualified));
       fits.set("official", measureFit(extraction.examples, officialTarget("@microsoft/microsoft-graph-types 2.1.0", csdlSingle, OFFICIAL, exported)));

@@ -1,32 +1,29 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { jest } from "@jest/globals";
-import { parseCsdl } from "../../generator/csdl/parse.js";
 import { buildModel } from "../../generator/model/docs/build.js";
-import { modelFromCsdl } from "../../generator/model/csdl/build.js";
 import { mergeModels } from "../../generator/model/merge/merge.js";
 import type { Diagnostic, Model } from "../../generator/types/index.js";
 import { docsRun } from "../corpus/docs.js";
-import { CORPUS, describeIfCorpus, skipNotice } from "../helpers.js";
-
-/** The docs snapshot and the metadata of four days later: the pair the corpus README names for drift checks. */
-const CSDL = path.join(CORPUS, "csdl", "v1.0-2021-07-20.xml");
+import { METADATA, metadataRun } from "../corpus/response-examples.js";
+import { describeIfCorpus, skipNotice } from "../helpers.js";
 
 /**
  * Run from corpus/docs-v1.0.test.ts: the pages are that file's run of graph-docs/v1.0 (parsed in-process, the records
- * buildModel gets there), shared with it.
+ * buildModel gets there), and the metadata model is that file's run of csdl/v1.0-2021-07-20.xml, which the response
+ * examples read too (see metadataRun).
  */
 export function describeMergeCorpus(): void {
   jest.setTimeout(120_000);
-  const describeIfPair = existsSync(CSDL) ? describeIfCorpus(path.join("graph-docs", "v1.0")) : describe.skip;
-  if (!existsSync(CSDL)) skipNotice(`merge corpus tests skipped: ${CSDL} does not exist (it is not part of a fresh clone).`);
+  const describeIfPair = existsSync(METADATA) ? describeIfCorpus(path.join("graph-docs", "v1.0")) : describe.skip;
+  if (!existsSync(METADATA)) skipNotice(`merge corpus tests skipped: ${METADATA} does not exist (it is not part of a fresh clone).`);
 
   describeIfPair("merging graph-docs/v1.0 with csdl/v1.0-2021-07-20.xml", () => {
     let metadata: Model;
     let merged: { model: Model; diagnostics: Diagnostic[] };
     beforeAll(async () => {
       const docs = buildModel((await docsRun("v1.0")).result.pages).model;
-      metadata = modelFromCsdl([parseCsdl({ path: "v1.0-2021-07-20.xml", text: readFileSync(CSDL, "utf8") }).document]).model;
+      metadata = (await metadataRun()).model;
       merged = mergeModels(metadata, docs);
     });
 
