@@ -64,6 +64,9 @@ const addsToGlobalScope = (file: ts.SourceFile): boolean =>
 /** The key under which `file`'s semantic diagnostics may be reused, or undefined when they may depend on other files. */
 function standaloneKey(program: ts.Program, file: ts.SourceFile, base: string): string | undefined {
   if (file.isDeclarationFile || !ts.isExternalModule(file)) return undefined;
+  // Top-level imports first (a generated module has them): the scan below reads the whole text.
+  const importsAtTop = file.statements.some((s) => ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s) || (ts.isExportDeclaration(s) && s.moduleSpecifier));
+  if (importsAtTop) return undefined;
   const refs = ts.preProcessFile(file.text, true, true);
   const uses = refs.importedFiles.length + refs.referencedFiles.length + refs.typeReferenceDirectives.length + refs.libReferenceDirectives.length;
   if (uses > 0 || refs.ambientExternalModules?.length) return undefined;
