@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ts from "typescript";
-import { createProgram, errorLines, preEmitDiagnostics } from "./typecheck.js";
+import { createProgram, errorLines, preEmitDiagnostics, STANDALONE as REUSED } from "./typecheck.js";
 
 /**
  * test/typecheck.ts reuses the semantic diagnostics of a file that imports nothing (the generated runtime.ts) across
@@ -18,6 +18,7 @@ const STANDALONE = [
   "export function label(x: { id: string }): string { return x.name; }",
   "export const size = 'abc'.graphTypegenLength;",
   "const a = 1; let a = 2;",
+  "export const early = late; const late = 1;",
   "",
 ].join("\n");
 const USER = ["import { twice, label } from './standalone.js';", "export const n: string = twice(2);", "label({ id: 1 });", ""].join("\n");
@@ -50,14 +51,16 @@ test("a file that imports nothing: the same diagnostics as TypeScript's, also wh
   for (let i = 0; i < 3; i++) {
     const { program: p, dir } = program({ "standalone.ts": STANDALONE, "user.ts": USER });
     const expected = described(ts.getPreEmitDiagnostics(p), dir);
+    // The use before its declaration points at the declaration: related information, re-pointed on reuse.
+    expect(expected.find((d) => d.code === 2448)?.related).toEqual([{ file: "standalone.ts", start: expect.any(Number), code: 2728 }]);
     expect(described(preEmitDiagnostics(p, dir), dir)).toEqual(expected);
     expect(errorLines(p, dir)).toHaveLength(expected.length);
     codes.push(expected.map((d) => d.code));
   }
   // Errors in both files, and the standalone file's were reused: kept once, under its name and text.
-  expect(codes[0]).toEqual(expect.arrayContaining([2322, 2339, 2451]));
+  expect(codes[0]).toEqual(expect.arrayContaining([2322, 2339, 2451, 2448]));
   expect(codes[2]).toEqual(codes[0]);
-  const kept = [...(ts as unknown as Record<symbol, Map<string, unknown>>)[Symbol.for("graph-typegen.test.standaloneDiagnostics")]!.keys()];
+  const kept = [...(ts as unknown as Record<symbol, Map<string, unknown>>)[REUSED]!.keys()];
   expect(kept.filter((key) => key.includes("standalone.ts") && key.includes("graphTypegenLength"))).toHaveLength(1);
 });
 

@@ -16,11 +16,11 @@ const stable: Map<string, ts.SourceFile> = ((ts as unknown as Record<symbol, Map
 const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
 const NODE_MODULES = path.join(ROOT, "node_modules") + path.sep;
 
+/** One of TypeScript's own lib files. */
+const isLibFile = (fileName: string): boolean => path.resolve(fileName).startsWith(LIB_DIR + path.sep);
+
 /** A file that cannot change while the tests run: TypeScript's libs and installed packages, never generated files. */
-const isStable = (fileName: string): boolean => {
-  const resolved = path.resolve(fileName);
-  return resolved.startsWith(LIB_DIR + path.sep) || resolved.startsWith(NODE_MODULES);
-};
+const isStable = (fileName: string): boolean => isLibFile(fileName) || path.resolve(fileName).startsWith(NODE_MODULES);
 
 function sharingHost(options: ts.CompilerOptions): ts.CompilerHost {
   const host = ts.createCompilerHost(options);
@@ -54,7 +54,7 @@ export function createProgram(roots: readonly string[], options: ts.CompilerOpti
  * nothing to the global scope. That is the reuse `tsc --incremental` makes of an unchanged file with no changed
  * dependencies. Kept on the TypeScript module, as `stable` is.
  */
-const STANDALONE = Symbol.for("graph-typegen.test.standaloneDiagnostics");
+export const STANDALONE = Symbol.for("graph-typegen.test.standaloneDiagnostics");
 const standalone: Map<string, readonly ts.Diagnostic[]> = ((ts as unknown as Record<symbol, Map<string, readonly ts.Diagnostic[]>>)[STANDALONE] ??= new Map());
 
 /** A module that touches the global scope: a script, `declare global`, or a UMD global (`export as namespace`). */
@@ -70,7 +70,7 @@ function standaloneKey(program: ts.Program, file: ts.SourceFile, base: string): 
   const refs = ts.preProcessFile(file.text, true, true);
   const uses = refs.importedFiles.length + refs.referencedFiles.length + refs.typeReferenceDirectives.length + refs.libReferenceDirectives.length;
   if (uses > 0 || refs.ambientExternalModules?.length) return undefined;
-  const others = program.getSourceFiles().filter((other) => other !== file && !path.resolve(other.fileName).startsWith(LIB_DIR + path.sep));
+  const others = program.getSourceFiles().filter((other) => other !== file && !isLibFile(other.fileName));
   if (others.some(addsToGlobalScope)) return undefined;
   return JSON.stringify([path.relative(base, file.fileName), program.getCompilerOptions(), file.text]);
 }
