@@ -7,7 +7,7 @@ import { defaultPoolSize, WorkerPool } from "./parallel/pool.js";
 import { compilesModules, runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
 import { displayPath, readSources, STDIN } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from "./read/templates.js";
-import { diagnostic, UNUSABLE_KINDS, type Diagnostic, type GeneratedFile, type Model } from "./types/index.js";
+import { diagnostic, UNUSABLE_KINDS, type Diagnostic, type DocPage, type GeneratedFile, type Model } from "./types/index.js";
 import { checkOutput, isCurrent, type CheckResult } from "./write/check.js";
 import { writeOutput } from "./write/atomic.js";
 import { refuseTarget } from "./write/target.js";
@@ -106,7 +106,7 @@ async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPath
   const leftOut = [...notRead, ...result.leftOut];
   const diagnostics = [...readDiagnostics, ...result.diagnostics];
   const given = (kind: LeftOut["kind"]): number => (kind === "docs" ? docsRead : csdlRead).sources.length + notRead.filter((l) => l.kind === kind).length;
-  const unusable = unusableInput(leftOut, given);
+  const unusable = unusableInput([...leftOut, ...skippedPages(result.pages, leftOut)], given);
   if (unusable) return notGenerated([...diagnostics, unusable]);
   const common = { files: result.files, model: result.model, generated: true, ...(leftOut.length ? { leftOut: leftOut.map((l) => l.file) } : {}), ...(result.cache ? { cache: result.cache } : {}), timings: result.timings, threads: result.threads };
   if (options.check) {
@@ -126,16 +126,30 @@ function tooLarge(diagnostics: readonly Diagnostic[], kind: LeftOut["kind"]): Le
 }
 
 /**
- * Docs of which every page was refused, or metadata of which no file could be used (truncated, empty, an HTML error
- * page, no <Schema>), is unusable input: generating from what is left would replace the previous output with an
- * empty or docs-only model, as when a failed metadata download in CI wiped the committed types.
+ * Pages read whole that are neither resource nor enum pages (GT2005): they add nothing to the model, so for the
+ * unusable-input rule they count as left out. Only that rule reads them; `leftOut` still lists what was not read.
+ */
+function skippedPages(pages: readonly DocPage[], leftOut: readonly LeftOut[]): LeftOut[] {
+  const listed = new Set(leftOut.map((l) => l.file));
+  return pages.filter((p) => p.kind === "other" && !listed.has(p.file)).map((p) => ({ file: p.file, kind: "docs", reason: "not a resource or enum page" }));
+}
+
+/** A docs path named like metadata: the likely mistake is a CSDL file given where pages go. */
+const looksLikeCsdl = (file: string): boolean => /\.(xml|edmx|csdl)$/i.test(file);
+
+/**
+ * Docs of which no page could be used (every one refused, or none a resource or enum page: the wrong folder, or a
+ * metadata file given as a page), or metadata of which no file could be used (truncated, empty, an HTML error page,
+ * no <Schema>), is unusable input: generating from what is left would replace the previous output with an empty or
+ * docs-only model, as when a failed metadata download in CI wiped the committed types.
  */
 function unusableInput(leftOut: readonly LeftOut[], given: (kind: LeftOut["kind"]) => number): Diagnostic | undefined {
   for (const kind of ["csdl", "docs"] as const) {
     const out = leftOut.filter((l) => l.kind === kind);
     if (!out.length || out.length < given(kind)) continue;
     const what = kind === "csdl" ? "metadata file" : "page";
-    const list = out.slice(0, 5).map((l) => `${l.file} (${l.reason})`).join("; ");
+    const hint = (l: LeftOut): string => (kind === "docs" && looksLikeCsdl(l.file) ? `; metadata is read with --csdl ${l.file}, or "csdl" in the config` : "");
+    const list = out.slice(0, 5).map((l) => `${l.file} (${l.reason}${hint(l)})`).join("; ");
     const more = out.length > 5 ? `; and ${out.length - 5} more` : "";
     return diagnostic("no-usable-input", `no ${what} could be used, so nothing was generated and the previous output is kept: ${list}${more}`);
   }

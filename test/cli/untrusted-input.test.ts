@@ -143,3 +143,43 @@ test("the package's own templates pass the same check (runs with them skip it)",
   await cp(path.join(ROOT, "templates"), path.join(tmp, "copy"), { recursive: true });
   expect(await loadTemplates(path.join(tmp, "copy"), tmp)).toEqual({ templates: expect.objectContaining({ banner: expect.any(String) }) });
 });
+
+describe("docs of which no page is a resource or enum page are unusable input: exit 2, previous output untouched", () => {
+  /** Generates from a good page into types/, then from `inputs` into the same folder; returns the second run. */
+  async function overGoodOutput(inputs: string[]): Promise<{ code: number; stdout: string; kept: boolean }> {
+    await mkdir(path.join(tmp, "good"));
+    await writeFile(path.join(tmp, "good", "widget.md"), page);
+    expect((await run(["generate", "good", "--out", "types", "-q"])).code).toBe(EXIT.ok);
+    const before = await tree(path.join(tmp, "types"));
+    const { code, stdout } = await run(["generate", ...inputs, "--out", "types"]);
+    return { code, stdout, kept: JSON.stringify(await tree(path.join(tmp, "types"))) === JSON.stringify(before) };
+  }
+
+  test("the wrong folder (pages that are no resource pages): GT0008 names them, and the types are kept", async () => {
+    await mkdir(path.join(tmp, "api"));
+    await writeFile(path.join(tmp, "api", "widget-get.md"), "# Get widget\n\nRetrieve a widget.\n\n## HTTP request\n\n```http\nGET /widgets/{id}\n```\n");
+    await writeFile(path.join(tmp, "api", "README.md"), "# Docs\n\nSee the pages.\n");
+    const { code, stdout, kept } = await overGoodOutput(["api"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toMatch(/error GT0008 no page could be used, so nothing was generated and the previous output is kept: api\/README\.md \(not a resource or enum page\); api\/widget-get\.md \(not a resource or enum page\)/);
+    expect(kept).toBe(true);
+  });
+
+  test("a metadata file given as a page: GT0008 says to read it with --csdl", async () => {
+    await writeFile(path.join(tmp, "metadata.xml"), edmx(`<EntityType Name="widget"><Property Name="id" Type="Edm.String" /></EntityType>`));
+    const { code, stdout, kept } = await overGoodOutput(["metadata.xml"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toContain('metadata.xml (not a resource or enum page; metadata is read with --csdl metadata.xml, or "csdl" in the config)');
+    expect(kept).toBe(true);
+  });
+
+  test("one resource page among others is a usable run, as before", async () => {
+    await mkdir(path.join(tmp, "mixed"));
+    await writeFile(path.join(tmp, "mixed", "widget.md"), page);
+    await writeFile(path.join(tmp, "mixed", "README.md"), "# Docs\n");
+    const { code, stdout } = await run(["generate", "mixed", "--out", "types"]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toMatch(/GT2005\s+not-a-resource-page\s+info\s+1\n/);
+    expect(await readFile(path.join(tmp, "types", "microsoft.graph.ts"), "utf8")).toContain("export interface Widget");
+  });
+});

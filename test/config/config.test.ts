@@ -174,8 +174,9 @@ describe("config values and flags", () => {
     expect((await run(["generate", "docs"], tmp)).code).toBe(EXIT.failed);
     expect((await run(["generate", "docs", "--max-warnings", "1"], tmp)).code).toBe(EXIT.ok);
 
-    // A page under the limit, so that the run is degraded (exit 1), not unusable (every page refused: exit 2).
-    await write({ "graph-typegen.config.json": { limits: { maxPageBytes: 100, maxNesting: 8 } }, "docs/notes.md": "# Notes\n" });
+    // A resource page under the limit, so that the run is degraded (exit 1), not unusable (no page usable: exit 2).
+    const note = "# note resource type\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n|id|String|Id.|\n";
+    await write({ "graph-typegen.config.json": { limits: { maxPageBytes: 100, maxNesting: 8 } }, "docs/note.md": note });
     const limited = await run(["generate", "docs"], tmp);
     expect(limited.code).toBe(EXIT.failed);
     expect(limited.stdout).toMatch(/gadget\.md:1:1 error GT0003 .*over the limit of 100/);
