@@ -5,9 +5,10 @@ import { runPaths, type GenerateOptions, type RunPaths } from "./config/generate
 import { applyRules } from "./config/levels.js";
 import { defaultPoolSize, WorkerPool } from "./parallel/pool.js";
 import { compilesModules, runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
-import { displayPath, readSources, STDIN } from "./read/sources.js";
+import { displayPath, readSources, shellWord, STDIN } from "./read/sources.js";
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from "./read/templates.js";
-import { diagnostic, UNUSABLE_KINDS, type Diagnostic, type DocPage, type GeneratedFile, type Model } from "./types/index.js";
+import { keepsNamespace, type NamespaceFilter } from "./emit/plan/namespaces.js";
+import { diagnostic, UNUSABLE_KINDS, type Diagnostic, type DocPage, type GeneratedFile, type Model, type Namespace, type SourceText } from "./types/index.js";
 import { checkOutput, isCurrent, type CheckResult } from "./write/check.js";
 import { writeOutput } from "./write/atomic.js";
 import { refuseTarget } from "./write/target.js";
@@ -106,7 +107,9 @@ async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPath
   const leftOut = [...notRead, ...result.leftOut];
   const diagnostics = [...readDiagnostics, ...result.diagnostics];
   const given = (kind: LeftOut["kind"]): number => (kind === "docs" ? docsRead : csdlRead).sources.length + notRead.filter((l) => l.kind === kind).length;
-  const unusable = unusableInput([...leftOut, ...skippedPages(result.pages, leftOut)], given);
+  const unusable =
+    unusableInput([...leftOut, ...skippedPages(result.pages, leftOut)], given, metadataLike(docsRead.sources)) ??
+    nothingToEmit(result.model, options.namespaces, { pages: docsRead.sources.length, metadata: csdlRead.sources.length, reported: diagnostics.some((d) => d.severity !== "info") });
   if (unusable) return notGenerated([...diagnostics, unusable]);
   const common = { files: result.files, model: result.model, generated: true, ...(leftOut.length ? { leftOut: leftOut.map((l) => l.file) } : {}), ...(result.cache ? { cache: result.cache } : {}), timings: result.timings, threads: result.threads };
   if (options.check) {
@@ -117,6 +120,28 @@ async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPath
   const found = await writeOutput(out, result.files, { cwd, ...(options.force ? { force: true } : {}), ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}) });
   return { ...common, diagnostics: [...diagnostics, ...found], written: !found.some((d) => UNUSABLE_KINDS.has(d.kind)) };
 }
+
+/** What an output is made of: a namespace that declares nothing is not written. */
+const declaresAnything = (n: Namespace): boolean => n.types.length + n.enums.length + n.typeDefinitions.length + n.operations.length > 0;
+
+/**
+ * A model with nothing to emit is unusable input as well: no page or metadata file declared anything (an empty
+ * <Schema/>, links that all lead out of the folder), or the namespace filter keeps none of what they declared. Its
+ * output would be an index and a runtime, every type of the previous output deleted.
+ */
+function nothingToEmit(model: Model, filter: NamespaceFilter | undefined, read: { pages: number; metadata: number; reported: boolean }): Diagnostic | undefined {
+  const declaring = model.namespaces.filter(declaresAnything);
+  if (declaring.some((n) => !filter || keepsNamespace(n.name, filter))) return undefined;
+  const names = declaring.map((n) => n.name);
+  // With metadata, only its declarations are generated (the docs add to them): say which input came up empty.
+  const empty = read.metadata ? `the metadata declares no type, enum or operation${read.pages ? ", and the docs only add to its types" : ""}` : "the pages declare no type or enum";
+  const why = declaring.length
+    ? `the namespace filter keeps none of the ${names.length} namespaces the inputs declare (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""})`
+    : `${empty} (${count(read.pages, "page")} and ${count(read.metadata, "metadata file")} read${read.reported ? "; see the diagnostics above" : ""})`;
+  return diagnostic("no-usable-input", `nothing was generated and the previous output is kept: ${why}`);
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 const notGenerated = (diagnostics: Diagnostic[]): GenerateResult => ({ files: [], diagnostics, generated: false, written: false });
 
@@ -134,8 +159,14 @@ function skippedPages(pages: readonly DocPage[], leftOut: readonly LeftOut[]): L
   return pages.filter((p) => p.kind === "other" && !listed.has(p.file)).map((p) => ({ file: p.file, kind: "docs", reason: "not a resource or enum page" }));
 }
 
-/** A docs path named like metadata: the likely mistake is a CSDL file given where pages go. */
-const looksLikeCsdl = (file: string): boolean => /\.(xml|edmx|csdl)$/i.test(file);
+/**
+ * Docs paths that look like metadata, by name or (`$metadata`, saved without an extension) by an XML start: the
+ * likely mistake is a CSDL file given where pages go.
+ */
+function metadataLike(sources: readonly SourceText[]): (file: string) => boolean {
+  const xml = new Set(sources.filter((s) => /^\uFEFF?\s*<(\?xml|edmx:Edmx)\b/.test(s.text.slice(0, 512))).map((s) => s.path));
+  return (file) => /\.(xml|edmx|csdl)$/i.test(file) || xml.has(file);
+}
 
 /**
  * Docs of which no page could be used (every one refused, or none a resource or enum page: the wrong folder, or a
@@ -143,12 +174,12 @@ const looksLikeCsdl = (file: string): boolean => /\.(xml|edmx|csdl)$/i.test(file
  * no <Schema>), is unusable input: generating from what is left would replace the previous output with an empty or
  * docs-only model, as when a failed metadata download in CI wiped the committed types.
  */
-function unusableInput(leftOut: readonly LeftOut[], given: (kind: LeftOut["kind"]) => number): Diagnostic | undefined {
+function unusableInput(leftOut: readonly LeftOut[], given: (kind: LeftOut["kind"]) => number, looksLikeCsdl: (file: string) => boolean): Diagnostic | undefined {
   for (const kind of ["csdl", "docs"] as const) {
     const out = leftOut.filter((l) => l.kind === kind);
     if (!out.length || out.length < given(kind)) continue;
     const what = kind === "csdl" ? "metadata file" : "page";
-    const hint = (l: LeftOut): string => (kind === "docs" && looksLikeCsdl(l.file) ? `; metadata is read with --csdl ${l.file}, or "csdl" in the config` : "");
+    const hint = (l: LeftOut): string => (kind === "docs" && looksLikeCsdl(l.file) ? `; metadata is read with --csdl ${shellWord(l.file)}, or "csdl" in the config` : "");
     const list = out.slice(0, 5).map((l) => `${l.file} (${l.reason}${hint(l)})`).join("; ");
     const more = out.length > 5 ? `; and ${out.length - 5} more` : "";
     return diagnostic("no-usable-input", `no ${what} could be used, so nothing was generated and the previous output is kept: ${list}${more}`);

@@ -7,7 +7,7 @@ import { OPTIONS, type CliSettings } from "../config/table.js";
 import { UsageError } from "../config/vocabulary.js";
 import { generate, UNUSABLE_KINDS, type GenerateResult } from "../index.js";
 import type { CacheStats, StageTimings } from "../pipeline.js";
-import { displayPath, STDIN } from "../read/sources.js";
+import { displayPath, shellWord, STDIN } from "../read/sources.js";
 import { diffStat, unifiedDiffs } from "../write/diff.js";
 import { EXIT, type Io } from "./io.js";
 import { resolveOptions, type Flags } from "./options.js";
@@ -43,8 +43,6 @@ export function tidyPath(p: string): string {
   return tidy === "/" ? tidy : tidy.replace(/\/+$/, "");
 }
 
-const quote = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
-
 /** Flags that change how a run reports, not what it writes: the rerun hint leaves them out. */
 const REPORT_ONLY = new Set(["check", "diff-stat", "quiet", "verbose", "debug", "reporter", "strict", "max-warnings", "baseline", "update-baseline", "rule", "watch"]);
 
@@ -58,7 +56,7 @@ function rerunCommand(paths: readonly string[], flags: Flags, shownOut: string):
     if (shown === true) args.push(`--${o.flag}`);
     else for (const v of Array.isArray(shown) ? shown : [shown]) args.push(`--${o.flag}`, v);
   }
-  return ["graph-typegen", "generate", ...paths, ...args].map(quote).join(" ");
+  return ["graph-typegen", "generate", ...paths, ...args].map(shellWord).join(" ");
 }
 
 /**

@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic, type GeneratedFile, type Model } from "../
 import { fillBanner } from "./banner.js";
 import { BARREL_FILE, barrelStatements, moduleStatements, RUNTIME_FILE } from "./layout/modules.js";
 import { SINGLE_FILE, singleFileStatements } from "./layout/single.js";
-import { filterNamespaces, type NamespaceFilter } from "./plan/namespaces.js";
+import { filterNamespaces, unmatchedPatterns, type NamespaceFilter } from "./plan/namespaces.js";
 import { planNames, type Layout, type MappedFile } from "./plan/plan.js";
 import { resolveShape, type EnumStyle, type FileNaming, type NullableStyle } from "./plan/shape.js";
 import { emitChunks, emitTemplateChunk, type EmittedChunk } from "./print/chunks.js";
@@ -97,11 +97,12 @@ export function emitStructures(fullModel: Model, options: EmitOptions): { banner
   const hierarchy = hierarchyOf(model);
   const plan = planNames(model, hierarchy, options.layout ?? "modules", resolveShape(options), omitted);
   const banner = fillBanner(options.templates.banner, options.sources);
-  if (plan.layout === "single") return { banner, files: [{ path: SINGLE_FILE, statements: singleFileStatements(model, plan, hierarchy) }], diagnostics: [] };
+  const unmatched = options.namespaces ? unmatchedPatterns(fullModel, options.namespaces) : [];
+  if (plan.layout === "single") return { banner, files: [{ path: SINGLE_FILE, statements: singleFileStatements(model, plan, hierarchy) }], diagnostics: unmatched };
   const files = model.namespaces.map((namespace) => ({ path: plan.modules.get(namespace.name)!.file, statements: moduleStatements(namespace, plan, hierarchy) }));
   files.push({ path: BARREL_FILE, statements: barrelStatements(model, plan) });
   const runtime = { path: RUNTIME_FILE, statements: transformEnvelope(plan.envelope, { plan }) };
-  return { banner, files, runtime, diagnostics: plan.mapped.map((m) => mappedFileDiagnostic(m, model)) };
+  return { banner, files, runtime, diagnostics: [...unmatched, ...plan.mapped.map((m) => mappedFileDiagnostic(m, model))] };
 }
 
 /**

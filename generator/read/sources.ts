@@ -13,6 +13,9 @@ export function displayPath(absolute: string, cwd: string): string {
   return shown.split(path.sep).join("/");
 }
 
+/** A path or argument as a POSIX shell reads it back: as it is when it holds nothing special, else single-quoted (`'$metadata'`). */
+export const shellWord = (arg: string): string => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`);
+
 /** The input that means standard input (`--csdl -`), and how its text is named in diagnostics. */
 export const STDIN = "-";
 export const STDIN_LABEL = "<stdin>";

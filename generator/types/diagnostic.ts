@@ -38,6 +38,7 @@ export const DIAGNOSTIC_KINDS = {
   "inheritance-too-deep": { code: "GT1014", severity: "error" },
   "duplicate-parameter": { code: "GT1015", severity: "warning" },
   "file-name-mapped": { code: "GT1016", severity: "warning" },
+  "namespace-filter-unmatched": { code: "GT1017", severity: "warning" },
   "unresolved-annotation-target": { code: "GT1101", severity: "warning" },
   "invalid-annotation": { code: "GT2001", severity: "error" },
   "missing-namespace": { code: "GT2002", severity: "info" },

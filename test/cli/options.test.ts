@@ -102,6 +102,19 @@ test("--include-namespace takes prefix patterns and repeats", async () => {
   expect(Object.keys(both.files).sort()).toEqual(["index.ts", billing, graph, "runtime.ts"]);
 });
 
+test("a namespace pattern that matches nothing is GT1017; a filter that keeps nothing is GT0008, exit 2, the output kept", async () => {
+  const all = await generate([]);
+  const misspelt = await generate(["--exclude-namespace", "microsoft.graph.partner.*"]);
+  expect(misspelt.code).toBe(EXIT.ok);
+  expect(misspelt.stdout).toContain('warning GT1017 namespace filter: exclude "microsoft.graph.partner.*" matches none of the namespaces (microsoft.graph, microsoft.graph.partners.billing)');
+  expect(misspelt.files).toEqual(all.files);
+  const none = await generate(["--include-namespace", "microsoft.graph.partner.billing"]);
+  expect(none.code).toBe(EXIT.usage);
+  expect(none.stdout).toContain("GT1017");
+  expect(none.stdout).toContain("error GT0008 nothing was generated and the previous output is kept: the namespace filter keeps none of the 2 namespaces the inputs declare (microsoft.graph, microsoft.graph.partners.billing)");
+  expect(none.files).toEqual(all.files);
+});
+
 test("the config keys set the same options, and a flag overrides its key", async () => {
   await writeFile(
     path.join(tmp, "graph-typegen.config.json"),

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -171,6 +171,37 @@ describe("docs of which no page is a resource or enum page are unusable input: e
     expect(code).toBe(EXIT.usage);
     expect(stdout).toContain('metadata.xml (not a resource or enum page; metadata is read with --csdl metadata.xml, or "csdl" in the config)');
     expect(kept).toBe(true);
+  });
+
+  test("metadata saved without an extension ($metadata) and given as a page: the hint quotes the name for the shell", async () => {
+    await writeFile(path.join(tmp, "$metadata"), edmx(`<EntityType Name="widget"><Property Name="id" Type="Edm.String" /></EntityType>`));
+    const { code, stdout, kept } = await overGoodOutput(["$metadata"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toContain(`$metadata (not a resource or enum page; metadata is read with --csdl '$metadata', or "csdl" in the config)`);
+    expect(kept).toBe(true);
+  });
+
+  test("pages that are all links out of the folder (skipped, GT0005): GT0008, and the types are kept", async () => {
+    await mkdir(path.join(tmp, "elsewhere"));
+    await writeFile(path.join(tmp, "elsewhere", "widget.md"), page);
+    await mkdir(path.join(tmp, "linked"));
+    await symlink(path.join("..", "elsewhere", "widget.md"), path.join(tmp, "linked", "widget.md"));
+    const { code, stdout, kept } = await overGoodOutput(["linked"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toMatch(/linked\/widget\.md:1:1 warning GT0005 /);
+    expect(stdout).toContain("error GT0008 nothing was generated and the previous output is kept: the pages declare no type or enum (0 pages and 0 metadata files read; see the diagnostics above)");
+    expect(kept).toBe(true);
+  });
+
+  test("metadata whose <Schema> declares nothing, alone or with docs: GT0008, and the types are kept", async () => {
+    await writeFile(path.join(tmp, "empty.xml"), edmx(""));
+    const alone = await overGoodOutput(["--csdl", "empty.xml"]);
+    expect(alone.code).toBe(EXIT.usage);
+    expect(alone.stdout).toContain("nothing was generated and the previous output is kept: the metadata declares no type, enum or operation (0 pages and 1 metadata file read)");
+    expect(alone.kept).toBe(true);
+    const { code, stdout } = await run(["generate", "good", "--csdl", "empty.xml", "--out", "types"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toContain("the metadata declares no type, enum or operation, and the docs only add to its types (1 page and 1 metadata file read; see the diagnostics above)");
   });
 
   test("one resource page among others is a usable run, as before", async () => {

@@ -1,4 +1,4 @@
-import type { Model, Property, StructuredType } from "../../types/index.js";
+import { diagnostic, type Diagnostic, type Model, type Property, type StructuredType } from "../../types/index.js";
 
 /**
  * Which model namespaces to emit: exact names, or a prefix pattern ending in `*` (`microsoft.graph.*` matches
@@ -65,4 +65,17 @@ export function filterNamespaces(model: Model, filter: NamespaceFilter): Filtere
   };
   const namespaces = model.namespaces.filter((n) => keepsNamespace(n.name, filter)).map((n) => ({ ...n, types: n.types.map(flatten) }));
   return { model: { ...model, namespaces }, omitted };
+}
+
+/**
+ * A pattern of the filter that matches none of the model's namespaces: a misspelt `include` empties the output, a
+ * misspelt `exclude` leaves in what it was meant to leave out, and neither says so otherwise.
+ */
+export function unmatchedPatterns(model: Model, filter: NamespaceFilter): Diagnostic[] {
+  const names = model.namespaces.map((n) => n.name);
+  const unmatched = (option: "include" | "exclude"): Diagnostic[] =>
+    (filter[option] ?? [])
+      .filter((pattern) => !names.some((name) => namespaceMatches(name, pattern)))
+      .map((pattern) => diagnostic("namespace-filter-unmatched", `namespace filter: ${option} "${pattern}" matches none of the namespaces (${names.slice(0, 8).join(", ")}${names.length > 8 ? `, and ${names.length - 8} more` : ""})`));
+  return [...unmatched("include"), ...unmatched("exclude")];
 }
