@@ -1,3 +1,4 @@
+import { DIAGNOSTIC_KINDS } from "../types/index.js";
 import type { OptionSpec, Rule } from "./table.js";
 import { RULE_LEVELS, UsageError, type RuleLevel } from "./vocabulary.js";
 
@@ -8,6 +9,15 @@ import { RULE_LEVELS, UsageError, type RuleLevel } from "./vocabulary.js";
 
 /** A diagnostic code (`GT3001`) or a prefix pattern (`GT30*`, `GT*`), as `rules` keys take them. */
 export const RULE_CODE = /^GT(\d{4}|\d{0,3}\*)$/;
+
+const CODES: readonly string[] = Object.values(DIAGNOSTIC_KINDS).map((k) => k.code);
+
+/** Whether a rule's code or prefix names a diagnostic graph-typegen reports: a rule for `GT9999` would do nothing, unsaid. */
+export function reportsCode(pattern: string): boolean {
+  return pattern.endsWith("*") ? CODES.some((code) => code.startsWith(pattern.slice(0, -1))) : CODES.includes(pattern);
+}
+
+const noneSuch = (code: string): string => (code.endsWith("*") ? `no diagnostic code starts with ${code.slice(0, -1)}` : `no diagnostic has the code ${code}`);
 
 /** What the value should have been, or undefined when it fits the rule. */
 export function mismatch(value: unknown, rule: Rule): string | undefined {
@@ -28,11 +38,12 @@ export function mismatch(value: unknown, rule: Rule): string | undefined {
       return ok(Number.isSafeInteger(value) && (value as number) >= 0, "a whole number >= 0");
     case "positive":
       return ok(Number.isSafeInteger(value) && (value as number) >= 1, "a whole number >= 1");
-    case "rules":
-      return ok(
-        typeof value === "object" && value !== null && !Array.isArray(value) && Object.entries(value).every(([code, level]) => RULE_CODE.test(code) && RULE_LEVELS.includes(level)),
-        `an object of codes or prefixes (GT3001, GT30*) to ${RULE_LEVELS.map((l) => `"${l}"`).join(", ")}`,
-      );
+    case "rules": {
+      const shaped = typeof value === "object" && value !== null && !Array.isArray(value) && Object.entries(value).every(([code, level]) => RULE_CODE.test(code) && RULE_LEVELS.includes(level));
+      if (!shaped) return `an object of codes or prefixes (GT3001, GT30*) to ${RULE_LEVELS.map((l) => `"${l}"`).join(", ")}`;
+      const unknown = Object.keys(value as object).find((code) => !reportsCode(code));
+      return ok(!unknown, `an object of the codes graph-typegen reports, or prefixes of them (${noneSuch(unknown ?? "")})`);
+    }
   }
 }
 
@@ -65,6 +76,7 @@ export function ruleFlags(values: readonly string[]): Record<string, RuleLevel> 
     if (!RULE_CODE.test(code) || !(RULE_LEVELS as readonly string[]).includes(level)) {
       throw new UsageError(`--rule takes CODE=LEVEL (a code such as GT3001 or a prefix such as GT30*; a level ${RULE_LEVELS.join(", ")}), not "${value}"`);
     }
+    if (!reportsCode(code)) throw new UsageError(`--rule ${value}: ${noneSuch(code)} (the README lists every code)`);
     rules[code] = level as RuleLevel;
   }
   return rules;

@@ -53,6 +53,20 @@ describe("rules", () => {
     const config = await cli("generate", "docs");
     expect({ code: config.code, stderr: config.stderr }).toEqual({ code: 2, stderr: expect.stringContaining('"rules" must be an object of codes or prefixes') });
   });
+
+  test("a code or prefix that no diagnostic has is exit 2, in a flag and in the config (a rule for it would do nothing)", async () => {
+    await docs({ "a.md": broken("a") });
+    const code = await cli("generate", "docs", "--rule", "GT9999=error");
+    expect({ code: code.code, stderr: code.stderr }).toEqual({ code: 2, stderr: expect.stringContaining("--rule GT9999=error: no diagnostic has the code GT9999") });
+    const prefix = await cli("generate", "docs", "--rule", "GT9*=off");
+    expect({ code: prefix.code, stderr: prefix.stderr }).toEqual({ code: 2, stderr: expect.stringContaining("--rule GT9*=off: no diagnostic code starts with GT9") });
+    await writeFile(path.join(tmp, "graph-typegen.config.json"), JSON.stringify({ rules: { "GT30*": "off", GT1099: "error" } }));
+    const config = await cli("generate", "docs");
+    expect({ code: config.code, stderr: config.stderr }).toEqual({ code: 2, stderr: expect.stringContaining("(no diagnostic has the code GT1099)") });
+    // A real code and a prefix of real codes are taken as before.
+    await writeFile(path.join(tmp, "graph-typegen.config.json"), JSON.stringify({ rules: { "GT30*": "off", GT1001: "error" } }));
+    expect((await cli("generate", "docs", "--out", "out")).code).toBe(1);
+  });
 });
 
 describe("baseline", () => {
