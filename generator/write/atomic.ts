@@ -129,6 +129,13 @@ async function writeTemp(file: string, change: Change): Promise<void> {
  */
 async function planWrite(realOut: string, shown: string, files: readonly GeneratedFile[], manifest: ManifestRead, force: boolean): Promise<Plan> {
   const plan: Plan = { changes: [], remove: [], dirs: [], conflicts: [] };
+  if (manifest.state === "foreign" && !force) {
+    // Without the list, every file here would be "not ours": say once what is wrong, at the manifest itself.
+    const file = `${shown}/${MANIFEST_FILE}`;
+    const message = `${file} cannot be read as graph-typegen's manifest: ${manifest.reason}. Without it graph-typegen cannot tell which files here it wrote, so nothing was written: restore it (git checkout), or pass --force to write the generated files over whatever has their names`;
+    plan.conflicts.push(diagnostic("output-conflict", message, { file, ...manifest.at }));
+    return plan;
+  }
   const listed = new Set(manifest.state === "ours" ? [...manifest.files, MANIFEST_FILE] : []);
   for (const file of files) {
     const disk = await inspect(realOut, file.path);

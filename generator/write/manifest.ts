@@ -22,8 +22,8 @@ const GENERATED_NAME = /\.(ts|js)$/;
 export type ManifestRead =
   /** No manifest: nothing in the folder is ours yet. */
   | { state: "none" }
-  /** A file with the manifest's name that graph-typegen did not write (not JSON, no marker). */
-  | { state: "foreign" }
+  /** A file with the manifest's name that graph-typegen cannot read as its own (not JSON, no marker): why, and where. */
+  | { state: "foreign"; reason: string; at: { line: number; column: number } }
   /** `files`: the entries that stay inside the folder; `rejected`: a diagnostic for each one that does not. */
   | { state: "ours"; files: string[]; rejected: Diagnostic[] };
 
@@ -38,16 +38,18 @@ export async function readManifest(realOut: string, shownOut: string): Promise<M
     text = await readFile(path.join(realOut, MANIFEST_FILE), "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: "none" };
-    if ((error as NodeJS.ErrnoException).code === "EISDIR") return { state: "foreign" };
+    if ((error as NodeJS.ErrnoException).code === "EISDIR") return { state: "foreign", reason: "it is a folder", at: { line: 1, column: 1 } };
     throw error;
   }
   let parsed: Partial<Manifest>;
   try {
     parsed = JSON.parse(text) as Partial<Manifest>;
-  } catch {
-    return { state: "foreign" };
+  } catch (error) {
+    return { state: "foreign", ...notJson(text, error as Error) };
   }
-  if (parsed?.generator !== MARKER || !Array.isArray(parsed.files)) return { state: "foreign" };
+  if (parsed?.generator !== MARKER || !Array.isArray(parsed.files)) {
+    return { state: "foreign", reason: `it is JSON, but not a list of files with "generator": "${MARKER}"`, at: { line: 1, column: 1 } };
+  }
   const files: string[] = [];
   const rejected: Diagnostic[] = [];
   const shownManifest = `${shownOut}/${MANIFEST_FILE}`;
@@ -71,7 +73,19 @@ function describe(entry: unknown): string {
 
 function lineOf(text: string, needle: string): { line: number; column: number } {
   const at = text.indexOf(needle);
-  if (at < 0) return { line: 1, column: 1 };
-  const before = text.slice(0, at);
-  return { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
+  return at < 0 ? { line: 1, column: 1 } : positionOf(text, at);
+}
+
+/** Why the text is not JSON, where (from V8's "at position N"), and a merge conflict named as one. */
+function notJson(text: string, error: Error): { reason: string; at: { line: number; column: number } } {
+  const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
+  if (conflict) return { reason: "it holds merge conflict markers", at: positionOf(text, conflict.index) };
+  if (!text.trim()) return { reason: "it is empty", at: { line: 1, column: 1 } };
+  const offset = Number(/at position (\d+)/.exec(error.message)?.[1] ?? 0);
+  return { reason: `it is not valid JSON (${error.message.split("\n")[0]})`, at: positionOf(text, offset) };
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }

@@ -50,6 +50,26 @@ test("a file's text is replaced in place: its mode is kept, an unchanged file is
   expect((await stat(path.join(out, "same.ts"))).mtimeMs).toBe(sameBefore.mtimeMs);
 });
 
+test.each([
+  ["empty", "", "1:1", "it is empty"],
+  ["a merge conflict", '{\n  "generator": "graph-typegen",\n<<<<<<< HEAD\n  "files": ["a.ts"]\n=======\n  "files": ["b.ts"]\n>>>>>>> other\n}\n', "3:1", "it holds merge conflict markers"],
+  ["JSON of another tool", '{ "files": ["a.ts"] }\n', "1:1", 'it is JSON, but not a list of files with "generator": "graph-typegen"'],
+])("a manifest that cannot be read (%s) is one GT0011 at the manifest, nothing written; --force writes", async (_what, text, at, reason) => {
+  const out = path.join(tmp, "out");
+  await writeOutput(out, [{ path: "a.ts", text: "a\n" }, { path: "b.ts", text: "b\n" }]);
+  await writeFile(path.join(out, ".graph-typegen-manifest.json"), text);
+  const before = await tree(out);
+  const found = await writeOutput(out, [{ path: "a.ts", text: "a2\n" }]);
+  expect(found.map((d) => [d.code, `${d.at?.line}:${d.at?.column}`])).toEqual([["GT0011", at]]);
+  expect(found[0]!.message).toContain(`cannot be read as graph-typegen's manifest: ${reason}. Without it graph-typegen cannot tell which files here it wrote, so nothing was written`);
+  expect(await tree(out)).toEqual(before);
+  expect(await writeOutput(out, [{ path: "a.ts", text: "a2\n" }], { force: true })).toEqual([]);
+  expect(await readFile(path.join(out, "a.ts"), "utf8")).toBe("a2\n");
+  expect(JSON.parse(await readFile(path.join(out, ".graph-typegen-manifest.json"), "utf8"))).toEqual({ generator: "graph-typegen", files: ["a.ts"] });
+  // The unreadable list named b.ts, but nothing says it is ours: it stays.
+  expect(await readFile(path.join(out, "b.ts"), "utf8")).toBe("b\n");
+});
+
 test("a write that fails halfway (a name too long for the file system) leaves the previous output and nothing of ours", async () => {
   const out = path.join(tmp, "out");
   await writeOutput(out, [{ path: "a.ts", text: "export const a = 1;\n" }]);
