@@ -96,7 +96,8 @@ async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPath
     : { sources: [], diagnostics: [] };
   const readDiagnostics = [...docsRead.diagnostics, ...csdlRead.diagnostics];
   if (readDiagnostics.some((d) => UNUSABLE_KINDS.has(d.kind))) return notGenerated(readDiagnostics);
-  const loaded = await loadTemplates(templatesDir, cwd, { declarations: compilesModules(options) });
+  const guards = options.guards !== false && (options.layout ?? "modules") === "modules";
+  const loaded = await loadTemplates(templatesDir, cwd, { declarations: compilesModules(options), guards });
   if ("diagnostics" in loaded) return notGenerated([...readDiagnostics, ...loaded.diagnostics]);
   // The banner names inputs relative to the output folder, so it does not depend on where the command ran.
   const sourceLabels = [...inputs, ...csdl].map((input) => (input === STDIN ? "standard input" : path.relative(out, path.resolve(cwd, input)).split(path.sep).join("/") || "."));

@@ -126,11 +126,19 @@ export class WorkerPool {
     this.submit(task, [], undefined).catch(() => undefined);
   }
 
-  /** Stops the threads; later runs fail. */
+  /**
+   * Stops the threads; later runs fail. Each thread is held (ref) until its exit is delivered, and a reply still
+   * on its way is dropped: it used to release its thread, which unref'd it, and with nothing else keeping the
+   * process alive node ended it with exit code 13 before `terminate()` settled. A run whose templates were refused
+   * while the early thread was loading the parser printed nothing at all.
+   */
   async close(): Promise<void> {
     this.broken ??= new Error("worker pool closed");
     const workers = [...this.workers];
     this.workers.clear();
+    for (const running of this.running.values()) clearTimeout(running.timer);
+    this.running.clear();
+    for (const worker of workers) worker.ref();
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { declareModule } from "../compile/compile.js";
 import type { Templates } from "../emit/index.js";
+import { RUNTIME_EXPORTS, RUNTIME_IMPORTS } from "../emit/plan/plan.js";
 import { diagnostic, type Diagnostic } from "../types/index.js";
 import { displayPath } from "./sources.js";
 
@@ -28,7 +29,7 @@ export async function readTemplates(directory: string = DEFAULT_TEMPLATES_DIR): 
  * template's line and column (exit 2), instead of a generated file that does not compile or a formatter crash.
  * With `declarations` (emit "js"), runtime.ts must also declare alone: each exported value with a written type.
  */
-export async function loadTemplates(directory: string, cwd: string, { declarations = false } = {}): Promise<{ templates: Templates } | { diagnostics: Diagnostic[] }> {
+export async function loadTemplates(directory: string, cwd: string, { declarations = false, guards = false } = {}): Promise<{ templates: Templates } | { diagnostics: Diagnostic[] }> {
   let templates: Templates;
   try {
     templates = await readTemplates(directory);
@@ -38,8 +39,8 @@ export async function loadTemplates(directory: string, cwd: string, { declaratio
   }
   // The package's own templates are checked by its tests; a run with them does not pay for a parse (about 80 ms).
   if (isPackageTemplates(directory)) return { templates };
-  const key = `${declarations}\u0000${templates.banner}\u0000${templates.runtime}`;
-  if (!checked.has(key)) checked.set(key, checkTemplates(templates, (name) => displayPath(path.join(directory, name), cwd), declarations));
+  const key = `${declarations}\u0000${guards}\u0000${templates.banner}\u0000${templates.runtime}`;
+  if (!checked.has(key)) checked.set(key, checkTemplates(templates, (name) => displayPath(path.join(directory, name), cwd), { declarations, guards }));
   const diagnostics = checked.get(key)!;
   return diagnostics.length ? { diagnostics } : { templates };
 }
@@ -49,10 +50,11 @@ const checked = new Map<string, Diagnostic[]>();
 
 type Ts = typeof import("ts-morph").ts;
 
-function checkTemplates(templates: Templates, shown: (name: string) => string, declarations: boolean): Diagnostic[] {
+function checkTemplates(templates: Templates, shown: (name: string) => string, { declarations, guards }: { declarations: boolean; guards: boolean }): Diagnostic[] {
   // ts-morph's bundled TypeScript, loaded as emit loads it (ts-morph is CommonJS).
   const ts = (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts;
   const runtime = checkRuntime(ts, templates.runtime, shown("runtime.ts"));
+  if (guards && !runtime.length) runtime.push(...checkRuntimeExports(ts, templates.runtime, shown("runtime.ts")));
   if (declarations && !runtime.length) runtime.push(...checkDeclarations(templates.runtime, shown("runtime.ts")));
   return [...checkBanner(ts, templates.banner, shown("banner.txt")), ...runtime];
 }
@@ -81,6 +83,33 @@ function checkRuntime(ts: Ts, runtime: string, file: string): Diagnostic[] {
     const message = ts.flattenDiagnosticMessageText(error.messageText, " ");
     return diagnostic("invalid-template", `runtime.ts does not parse as TypeScript: ${message}`, { file, ...position(runtime, error.start) });
   });
+}
+
+/** What the generated modules import from runtime.ts, and the barrel re-exports from it, when there are guards. */
+const RUNTIME_NAMES = [...new Set([...RUNTIME_IMPORTS, ...RUNTIME_EXPORTS].map((name) => name.replace(/^type /, "")))];
+
+/**
+ * The names the output needs that runtime.ts does not export: a copy of an older version's runtime.ts, or one cut
+ * down, made modules that do not compile (TS2305) from a run that exited 0. A runtime with `export *` is not judged.
+ */
+function checkRuntimeExports(ts: Ts, runtime: string, file: string): Diagnostic[] {
+  const source = ts.createSourceFile(file, runtime, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const exported = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      if (!statement.exportClause) return [];
+      if (ts.isNamedExports(statement.exportClause)) for (const element of statement.exportClause.elements) exported.add(element.name.text);
+      continue;
+    }
+    if (!(ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))) continue;
+    if (ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) exported.add(d.name.text);
+    const named = statement as { name?: import("ts-morph").ts.Node };
+    if (named.name && ts.isIdentifier(named.name)) exported.add(named.name.text);
+  }
+  const missing = RUNTIME_NAMES.filter((name) => !exported.has(name));
+  if (!missing.length) return [];
+  const message = `runtime.ts does not export ${missing.join(", ")}, which the generated modules import: start from this version's templates/runtime.ts (or generate with --no-guards)`;
+  return [diagnostic("invalid-template", message, { file, line: 1, column: 1 })];
 }
 
 /** The first export that `--emit js` could not declare without a checker (isolatedDeclarations' rule). */

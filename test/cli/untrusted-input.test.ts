@@ -86,6 +86,22 @@ describe("a bad template is exit 2 naming the template file and line", () => {
     expect(await readdir(tmp)).not.toContain("out");
   });
 
+  test("a runtime.ts without the helpers the modules import (an older copy, a cut-down one): GT0009 names them; --no-guards needs none", async () => {
+    const own = await readFile(path.join(ROOT, "templates", "runtime.ts"), "utf8");
+    // An older copy: the same file without standardSchema (and the interface it returns).
+    const older = own.replace(/export function standardSchema[\s\S]*$/, "").replace(/export interface StandardSchemaV1[\s\S]*?\n}\n/, "");
+    await templates("// {{sources}}\n", older);
+    const { code, stdout } = await run(["generate", "docs", "--templates", "tpl", "--out", "out", "-q"]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toContain("tpl/runtime.ts:1:1 error GT0009 runtime.ts does not export standardSchema, StandardSchemaV1, which the generated modules import");
+    expect(await readdir(tmp)).not.toContain("out");
+    await writeFile(path.join(tmp, "tpl", "runtime.ts"), "");
+    expect((await run(["generate", "docs", "--templates", "tpl", "--out", "out", "-q", "--no-guards"])).code).toBe(EXIT.ok);
+    // A runtime that re-exports a module of its own is not judged: its names cannot be known from the file.
+    await writeFile(path.join(tmp, "tpl", "runtime.ts"), 'export * from "./helpers.js";\n');
+    expect((await run(["generate", "docs", "--templates", "tpl", "--out", "out2", "-q"])).code).toBe(EXIT.ok);
+  });
+
   test("a banner of // comments with the placeholder inside is fine", async () => {
     await templates("// Generated from {{sources}}.\n// Do not edit.\n");
     expect((await run(["generate", "docs", "--templates", "tpl", "--out", "out", "-q"])).code).toBe(EXIT.ok);

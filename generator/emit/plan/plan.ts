@@ -27,7 +27,7 @@ export type Layout = "modules" | "single";
 /** What the barrel re-exports from runtime.ts when there are guards: the validator, for reasons. */
 export const RUNTIME_EXPORTS = ["conforms", "standardSchema", "validate", "type StandardSchemaV1", "type TypeSchema", "type ValidateOptions", "type ValidationIssue"] as const;
 /** The runtime helpers a namespace module imports. */
-const RUNTIME_IMPORTS = ["conforms", "typeSchema", "hasODataType", "joinFlags", "splitFlags"] as const;
+export const RUNTIME_IMPORTS = ["conforms", "typeSchema", "hasODataType", "joinFlags", "splitFlags"] as const;
 
 /** The generic OData envelope types, by their role; the value is the name they are declared under. */
 export interface EnvelopeNames {
