@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,8 +34,7 @@ export async function loadTemplates(directory: string, cwd: string, { declaratio
   try {
     templates = await readTemplates(directory);
   } catch (error) {
-    const message = `cannot read templates from ${displayPath(directory, cwd)}: ${error instanceof Error ? error.message : String(error)}`;
-    return { diagnostics: [diagnostic("unreadable-input", message)] };
+    return { diagnostics: [diagnostic("unreadable-input", await unreadable(error, directory, displayPath(directory, cwd)))] };
   }
   // The package's own templates are checked by its tests; a run with them does not pay for a parse (about 80 ms).
   if (isPackageTemplates(directory)) return { templates };
@@ -43,6 +42,16 @@ export async function loadTemplates(directory: string, cwd: string, { declaratio
   if (!checked.has(key)) checked.set(key, checkTemplates(templates, (name) => displayPath(path.join(directory, name), cwd), { declarations, guards }));
   const diagnostics = checked.get(key)!;
   return diagnostics.length ? { diagnostics } : { templates };
+}
+
+/** Why the templates could not be read: no such folder, which of the two files it lacks, or the system's error. */
+async function unreadable(error: unknown, directory: string, shown: string): Promise<string> {
+  const exists = async (name: string): Promise<boolean> => (await stat(path.join(directory, name)).catch(() => undefined)) !== undefined;
+  const absent: string[] = [];
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") for (const name of ["banner.txt", "runtime.ts"]) if (!(await exists(name))) absent.push(name);
+  if (!absent.length) return `cannot read templates from ${shown}: ${error instanceof Error ? error.message : String(error)}`;
+  if (!(await exists("."))) return `cannot read templates from ${shown}: there is no such folder`;
+  return `the templates folder ${shown} has no ${absent.join(" or ")}: it needs banner.txt and runtime.ts (start from a copy of the package's templates/ folder)`;
 }
 
 /** The check costs a parse of runtime.ts; a watch session runs it once per template text, not once per run. */

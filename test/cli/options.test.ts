@@ -141,7 +141,10 @@ test("--templates replaces the banner and the runtime helpers; a folder without 
   await mkdir(empty);
   const missing = await generate(["--templates", empty]);
   expect(missing.code).toBe(EXIT.usage);
-  expect(missing.stdout).toContain("cannot read templates from");
+  expect(missing.stdout).toContain(`the templates folder ${path.relative(tmp, empty)} has no banner.txt or runtime.ts: it needs banner.txt and runtime.ts`);
+  await writeFile(path.join(empty, "banner.txt"), "// x\n");
+  expect((await generate(["--templates", empty])).stdout).toContain("has no runtime.ts: it needs banner.txt and runtime.ts");
+  expect((await generate(["--templates", path.join(tmp, "nowhere")])).stdout).toContain("cannot read templates from nowhere: there is no such folder");
 });
 
 test("--threads and the threads key take a whole number (0: none) and never change the output; --verbose says where the time went", async () => {
