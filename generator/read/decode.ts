@@ -16,9 +16,13 @@ export interface Decoded {
  * diagnostic gives the first one's line and column and how many there are.
  */
 export function decodeBytes(bytes: Uint8Array, file: string, xml: boolean): Decoded {
-  const { encoding, skip } = sniff(bytes, xml);
+  const { encoding, skip, declared } = sniff(bytes, xml);
   const body = bytes.subarray(skip);
   const diagnostics: Diagnostic[] = [];
+  if (declared) {
+    const message = `the XML declaration says encoding="${declared}", but the file starts with <?xml in single bytes (no byte order mark), so it cannot be ${declared}; read as UTF-8, as XML parsers do. Correct the declaration (a .NET StringWriter writes this one)`;
+    diagnostics.push(diagnostic("invalid-encoding", message, { file, line: 1, column: 1 }));
+  }
   if (encoding === "utf-8" && !isUtf8(body)) diagnostics.push(invalidUtf8(body, file));
   let decoder: InstanceType<typeof TextDecoder>;
   try {
@@ -35,7 +39,11 @@ export function decodeBytes(bytes: Uint8Array, file: string, xml: boolean): Deco
   return { text, encoding: decoder.encoding, diagnostics };
 }
 
-function sniff(bytes: Uint8Array, xml: boolean): { encoding: string; skip: number } {
+/** Labels of encodings in which `<?xml` is not five single bytes: a declaration of one in such a file is wrong. */
+const WIDE = /^(utf-?16(le|be)?|ucs-?2|unicode|utf-?32(le|be)?|ucs-?4)$/;
+
+/** The encoding and the bytes of mark to skip; `declared`, an encoding the declaration names that the bytes rule out. */
+function sniff(bytes: Uint8Array, xml: boolean): { encoding: string; skip: number; declared?: string } {
   const [a, b, c, d] = bytes;
   if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: "utf-8", skip: 3 };
   if (a === 0xff && b === 0xfe) return { encoding: "utf-16le", skip: 2 };
@@ -46,6 +54,7 @@ function sniff(bytes: Uint8Array, xml: boolean): { encoding: string; skip: numbe
   // An ASCII-compatible encoding: the declaration, if any, is in the first line and says which.
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
   const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head)?.[1]?.toLowerCase();
+  if (declared && WIDE.test(declared)) return { encoding: "utf-8", skip: 0, declared };
   return { encoding: declared && declared !== "utf8" ? declared : "utf-8", skip: 0 };
 }
 

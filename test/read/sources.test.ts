@@ -102,6 +102,15 @@ describe("encodings", () => {
     expect(sources.map((s) => [s.path, s.text])).toEqual([["latin.xml", latin], ["utf16.xml", xml]]);
     expect(sources.every((s) => s.kind === "csdl")).toBe(true);
   });
+
+  test("XML saved as UTF-8 that declares UTF-16 (a .NET StringWriter's): read as UTF-8, with a warning that says so", async () => {
+    const xml = '<?xml version="1.0" encoding="utf-16"?>\n<Schema Namespace="caf\u00e9" xmlns="http://docs.oasis-open.org/odata/ns/edm"/>';
+    await writeFile(path.join(tmp, "declared.xml"), Buffer.from(xml, "utf8"));
+    const { sources, diagnostics } = await readSources(["declared.xml"], tmp, { kind: "csdl" });
+    expect(sources.map((s) => s.text)).toEqual([xml]);
+    expect(diagnostics.map((d) => [d.code, d.severity, `${d.at?.line}:${d.at?.column}`])).toEqual([["GT0007", "warning", "1:1"]]);
+    expect(diagnostics[0]!.message).toContain('the XML declaration says encoding="utf-16", but the file starts with <?xml in single bytes (no byte order mark), so it cannot be utf-16; read as UTF-8');
+  });
 });
 
 describe("--csdl means CSDL, whatever the file is called", () => {
