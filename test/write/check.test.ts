@@ -33,6 +33,7 @@ async function tamperedOutput(): Promise<{ out: string; manifest: string }> {
   const manifest = path.join(out, ".graph-typegen-manifest.json");
   const listed = JSON.parse(await readFile(manifest, "utf8")) as { files: string[] };
   listed.files.push("../secret.env", "../../../../proc/self/environ", path.join(tmp, "secret.ts"), ".env", "linked.ts", "sub/x.ts", "a\\..\\..\\secret.ts");
+  (listed.files as unknown[]).push(42, null, "folder/", "a/./b.ts");
   await writeFile(manifest, JSON.stringify(listed, null, 2));
   return { out, manifest };
 }
@@ -49,6 +50,12 @@ test("--check never reads a manifest entry outside --out, through a link, or not
   expect(stdout).toContain('the manifest lists "../../../../proc/self/environ", a path outside the output folder');
   expect(stdout).toContain(`the manifest lists ${JSON.stringify(path.join(tmp, "secret.ts"))}, a path outside the output folder`);
   expect(stdout).toContain('the manifest lists ".env", a file graph-typegen never writes');
+  expect(stdout).toContain('the manifest lists "a\\\\..\\\\..\\\\secret.ts", a path outside the output folder');
+  // What is not a path outside is not called one.
+  expect(stdout).toContain("the manifest lists 42, not a path (a number)");
+  expect(stdout).toContain("the manifest lists null, not a path (null)");
+  expect(stdout).toContain('the manifest lists "folder/", not a plain relative path');
+  expect(stdout).toContain('the manifest lists "a/./b.ts", not a plain relative path');
   expect(stdout).toContain("out/linked.ts was not read: it is a symbolic link, not a file graph-typegen writes");
   expect(stdout).toContain("out/sub/x.ts was not read: its folder is a symbolic link that leads outside the output folder");
 });
