@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
-import { runPaths, type GenerateOptions, type RunPaths } from "./config/generate-options.js";
+import { optionsProblem, runPaths, type GenerateOptions, type RunPaths } from "./config/generate-options.js";
 import { applyRules } from "./config/levels.js";
 import { defaultPoolSize, WorkerPool } from "./parallel/pool.js";
 import { compilesModules, runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
@@ -51,6 +51,8 @@ export interface GenerateResult {
  * (see the diagnostics); throws `InternalError` only for a bug in graph-typegen. `rules` apply to what comes back.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
+  const problem = optionsProblem(options);
+  if (problem) return notGenerated([diagnostic("invalid-option", problem)]);
   const paths = runPaths(options);
   const pool = earlyPool(options, paths);
   try {

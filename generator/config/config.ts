@@ -5,7 +5,7 @@ import { displayPath } from "../read/sources.js";
 import { findConfig, untrustedReason } from "./find.js";
 import type { GenerateOptions } from "./generate-options.js";
 import { parseJson } from "./json.js";
-import { mismatch } from "./rules.js";
+import { describeValue as describe, mismatch } from "./rules.js";
 import { CONFIG_RULES, isRuleTree, type RuleTree } from "./schema.js";
 import { OPTIONS, type Config } from "./table.js";
 import { ConfigError } from "./vocabulary.js";
@@ -86,16 +86,6 @@ function validate(value: unknown, rules: RuleTree, prefix: string, shown: string
     const expected = mismatch(item, rule);
     if (expected) throw new ConfigError(`${shown}: "${name}" must be ${expected}, not ${describe(item)}`);
   }
-}
-
-function describe(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? typeof value;
-  } catch {
-    text = typeof value;
-  }
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /** The nearest known key, when it is close enough to be a typo ("layuot", "input", "max-warnings"). */

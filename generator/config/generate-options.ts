@@ -3,6 +3,8 @@ import type { ParseCache } from "../cache/cache.js";
 import type { EmitOptions, ShapeOptions } from "../emit/index.js";
 import type { WorkerPool } from "../parallel/pool.js";
 import type { Limits, Progress } from "../pipeline.js";
+import { describeValue, mismatch } from "./rules.js";
+import { OPTION_TABLE } from "./table.js";
 import type { EmitKind, RuleLevel } from "./vocabulary.js";
 
 /**
@@ -91,4 +93,34 @@ export function runPaths(options: Pick<GenerateOptions, "cwd" | "inputs" | "csdl
   const defaultInput = !options.inputs?.length && !csdl.length;
   const inputs = options.inputs?.length ? options.inputs : defaultInput ? [path.join(base, DEFAULT_INPUT)] : [];
   return { cwd, inputs, csdl, out: path.resolve(cwd, options.out ?? path.join(base, DEFAULT_OUT)), defaultInput };
+}
+
+/** The value at a dotted path of the options (`limits.markdown.maxPageBytes`), or undefined. */
+const valueAt = (options: object, dotted: string): unknown =>
+  dotted.split(".").reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), options);
+
+/** The API's options that no flag or config key sets, and what each must be. */
+const API_ONLY = [
+  ["cwd", "path"],
+  ["defaultsDir", "path"],
+  ["write", "boolean"],
+  ["lockTimeout", "count"],
+] as const;
+
+/**
+ * Why `generate()`'s options cannot be used, checked by the option table's own rules (what the config validator
+ * and the flag parser apply): JavaScript callers are not held to the types, and a string for `csdl` was read
+ * character by character, `threads: NaN` made a pool with no thread that never answered.
+ */
+export function optionsProblem(options: unknown): string | undefined {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) return `generate() takes an object of options, not ${describeValue(options)}`;
+  const specs = [...OPTION_TABLE.flatMap((spec) => ("to" in spec && spec.to ? [[spec.to, spec.rule] as const] : [])), ...API_ONLY];
+  // An empty path is of the right kind: the stage that takes it says what is wrong with it (`out: ""` is GT0010).
+  const emptyPaths = (value: unknown, rule: unknown): boolean => (rule === "path" && value === "") || (rule === "paths" && Array.isArray(value) && value.every((v) => typeof v === "string"));
+  for (const [key, rule] of specs) {
+    const value = valueAt(options, key);
+    const expected = value === undefined || emptyPaths(value, rule) ? undefined : mismatch(value, rule);
+    if (expected) return `generate() option "${key}" must be ${expected}, not ${describeValue(value)}`;
+  }
+  return undefined;
 }

@@ -47,6 +47,17 @@ export function mismatch(value: unknown, rule: Rule): string | undefined {
   }
 }
 
+/** A value as an error message shows it: as JSON, shortened (NaN and Infinity, which JSON calls null, as they are). */
+export function describeValue(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === "number" || typeof value === "bigint" ? String(value) : (JSON.stringify(value) ?? typeof value);
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
 /** The schema.json fragment of a rule (without its description). */
 export function schemaFor(rule: Rule): Record<string, unknown> {
   if (typeof rule !== "string") return { type: "string", enum: [...rule] };

@@ -84,7 +84,8 @@ export class WorkerPool {
    */
   static create(size = defaultPoolSize()): WorkerPool | undefined {
     const script = new URL("./worker.js", import.meta.url);
-    if (size < 1 || !existsSync(fileURLToPath(script))) return undefined;
+    // `!(size >= 1)`: NaN, which `size < 1` lets through, is no pool either (it made one that never started a thread).
+    if (!(size >= 1) || !existsSync(fileURLToPath(script))) return undefined;
     return new WorkerPool(script, Math.min(Math.floor(size), os.availableParallelism()));
   }
 

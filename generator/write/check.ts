@@ -1,7 +1,8 @@
-import { readFile, realpath } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
 import { diagnostic, type Diagnostic, type GeneratedFile } from "../types/index.js";
 import { MANIFEST_FILE, manifestText, readManifest } from "./manifest.js";
-import { inspect, under } from "./paths.js";
+import { fsReason, inspect, isFsError, under } from "./paths.js";
 import { compareStrings } from "../order.js";
 
 /** One file that differs: its committed text (`null`: none) and what generate would write (`null`: it would delete it). */
@@ -45,8 +46,29 @@ async function readConfined(realOut: string | undefined, entry: string, shownOut
   return { text: await readFile(under(realOut, entry), "utf8") };
 }
 
-/** `--check`: compares what would be written with what is in `outDir`, writing nothing. */
+/**
+ * `--check`: compares what would be written with what is in `outDir`, writing nothing. A folder it cannot read (a
+ * file where the folder goes, a file or folder without read permission) is the same exit 2 as a write that cannot
+ * be made, not an internal error.
+ */
 export async function checkOutput(outDir: string, files: readonly GeneratedFile[], shownOut: string = outDir): Promise<{ check: CheckResult; diagnostics: Diagnostic[] }> {
+  const empty: CheckResult = { stale: [], missing: [], extra: [], changes: [] };
+  const existing = await stat(outDir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) return { check: empty, diagnostics: [diagnostic("unsafe-output", `cannot check ${shownOut}: it is a file, not a folder`, { file: shownOut, line: 1, column: 1 })] };
+  try {
+    return await compare(outDir, files, shownOut);
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    // Paths inside the folder are shown under its name as given (it may be reached through a link).
+    const real = await realpath(outDir).catch(() => path.resolve(outDir));
+    const failed = error.path ? path.resolve(error.path) : real;
+    const where = failed === real ? shownOut : failed.startsWith(real + path.sep) ? `${shownOut}/${path.relative(real, failed).split(path.sep).join("/")}` : failed;
+    const message = `cannot read ${where} to compare it: ${fsReason(error)}; nothing was checked`;
+    return { check: empty, diagnostics: [diagnostic("unwritable-output", message, { file: where, line: 1, column: 1 })] };
+  }
+}
+
+async function compare(outDir: string, files: readonly GeneratedFile[], shownOut: string): Promise<{ check: CheckResult; diagnostics: Diagnostic[] }> {
   const result: CheckResult = { stale: [], missing: [], extra: [], changes: [] };
   const diagnostics: Diagnostic[] = [];
   const realOut = await realpath(outDir).catch(() => undefined);

@@ -193,6 +193,10 @@ describe("an output folder that cannot be written: exit 2 with the path and the 
     const { code, stdout } = await runCli(["generate", "docs", "--out", "types", "-q"], dir);
     expect(code).toBe(EXIT.usage);
     expect(stdout).toContain("types:1:1 error GT0010 cannot write to types: it is a file, not a folder");
+    // --check says the same, where it was an internal error (ENOTDIR), exit 3.
+    const check = await runCli(["generate", "docs", "--out", "types", "--check"], dir);
+    expect(check.code).toBe(EXIT.usage);
+    expect(check.stdout).toContain("types:1:1 error GT0010 cannot check types: it is a file, not a folder");
   });
 
   test("a name too long for the file system", async () => {
@@ -216,6 +220,21 @@ describe("an output folder that cannot be written: exit 2 with the path and the 
       expect(await readdir(out)).toEqual([]);
       await chmod(out, 0o777);
       expect((await spawnCli(["generate", "docs", "--out", "types", "-q"], dir, { asNobody: true })).code).toBe(EXIT.ok);
+    }, 30_000);
+
+    test("--check of a folder it may not read: GT0013 naming the file, exit 2, not an internal error", async () => {
+      const dir = await project();
+      expect((await spawnCli(["generate", "docs", "--out", "types", "-q"], dir)).code).toBe(EXIT.ok);
+      await chmod(path.join(dir, "types", "index.ts"), 0o000);
+      const file = await spawnCli(["generate", "docs", "--out", "types", "--check"], dir, { asNobody: true });
+      expect(file.code).toBe(EXIT.usage);
+      expect(file.stdout).toContain("types/index.ts:1:1 error GT0013 cannot read types/index.ts to compare it: permission denied (EACCES); nothing was checked");
+      expect(file.stdout).not.toContain("internal error");
+      await chmod(path.join(dir, "types"), 0o000);
+      const folder = await spawnCli(["generate", "docs", "--out", "types", "--check"], dir, { asNobody: true });
+      expect(folder.code).toBe(EXIT.usage);
+      expect(folder.stdout).toMatch(/error GT0013 cannot read types\S* to compare it: permission denied \(EACCES\)/);
+      await chmod(path.join(dir, "types"), 0o755);
     }, 30_000);
 
     test("no permission to create --out (its parent is not ours): EACCES naming the folder, nothing created", async () => {
