@@ -73,8 +73,22 @@ export function driftJson(diagnostics: readonly Diagnostic[]): DriftJson {
   return { total: entries.length, counts, entries };
 }
 
-/** A table cell: no line breaks, and a `|` would end the cell. */
-const cell = (text: string): string => text.replace(/\s*\r?\n\s*/g, " ").replace(/\|/g, "\\|");
+const flat = (text: string): string => text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ");
+
+/**
+ * Text from the docs (names, file names) in a table cell, shown as written and never as Markdown: no line breaks,
+ * and the marks that start markup escaped (a `[link](...)`, `**`, `<tag>`, `|` or backtick in a page's words
+ * cannot become markup in a pull-request comment).
+ */
+const cell = (text: string): string => flat(text).replace(/[\\`*_[\]<>|~]/g, "\\$&");
+
+/** Text as a code span nothing in it can end: a fence longer than its longest run of backticks, no line breaks; in a table, `|` escaped. */
+function code(text: string, inTable = true): string {
+  const one = flat(text);
+  const fence = "`".repeat(Math.max(0, ...(one.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = one.startsWith("`") || one.endsWith("`") ? " " : "";
+  return `${fence}${pad}${inTable ? one.replace(/\|/g, "\\|") : one}${pad}${fence}`;
+}
 
 /**
  * The kinds in the order a docs team should fix them: a wrong type or a documented property that does not exist
@@ -121,7 +135,7 @@ function placer(options: DriftMarkdownOptions): (at: Position | undefined, side:
     if (!at) return "—";
     const root = side === "docs" ? roots.find((r) => at.file.startsWith(r)) : undefined;
     const file = side === "metadata" && metadata.has(at.file) ? "" : root ? at.file.slice(root.length) : at.file;
-    return `\`${file ? `${file}:` : ""}${at.line}:${at.column}\``;
+    return code(`${file ? `${file}:` : ""}${at.line}:${at.column}`);
   };
 }
 
@@ -169,7 +183,7 @@ function plan(sections: Section[], left: number, open: number): void {
  */
 export function driftMarkdown(diagnostics: readonly Diagnostic[], options: DriftMarkdownOptions): string {
   const { entries } = driftJson(diagnostics);
-  const lines = ["## Docs and metadata drift", "", `Docs: \`${cell(options.docs)}\`; metadata: \`${cell(options.metadata)}\`. Most worth fixing first; places relative to these.`, ""];
+  const lines = ["## Docs and metadata drift", "", `Docs: ${code(options.docs, false)}; metadata: ${code(options.metadata, false)}. Most worth fixing first; places relative to these.`, ""];
   if (!entries.length) return [...lines, "No drift: the docs and the metadata agree.", ""].join("\n");
   const kinds = DRIFT_KINDS.filter((kind) => entries.some((e) => e.kind === kind)).sort((a, b) => worth(a) - worth(b));
   lines.push("| Code | Kind | Severity | Count |", "|:---|:---|:---|---:|");
@@ -179,7 +193,7 @@ export function driftMarkdown(diagnostics: readonly Diagnostic[], options: Drift
   const limit = (total: number): number => Math.min(total, options.maxRows === undefined ? total : Math.max(0, options.maxRows));
   const sections = kinds.map((kind): Section => {
     const of = entries.filter((e) => e.kind === kind);
-    const rows = of.slice(0, limit(of.length)).map((e) => `| ${e.subject ? `\`${cell(e.subject)}\`` : "—"} | ${place(e.docs, "docs")} | ${place(e.metadata, "metadata")} | ${cell(e.detail)} |`);
+    const rows = of.slice(0, limit(of.length)).map((e) => `| ${e.subject ? code(e.subject) : "—"} | ${place(e.docs, "docs")} | ${place(e.metadata, "metadata")} | ${cell(e.detail)} |`);
     return { kind, total: of.length, rows, shown: 0 };
   });
   const open = options.openRows ?? 10;

@@ -4,11 +4,19 @@ import { compareStrings } from "../order.js";
 export type ReporterName = "text" | "json" | "github";
 export const REPORTERS: readonly ReporterName[] = ["text", "json", "github"];
 
+/**
+ * Text from the input (a file name, a page's words) on one line of a log: control characters and line separators
+ * escaped as JSON writes them (`\n`), so that a file named with a line break cannot start a line of its own that
+ * reads as another diagnostic, and a problem matcher reads every line as it was meant.
+ */
+export const oneLine = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g, (c) => ({ "\n": "\\n", "\r": "\\r" })[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /** `path:line:col severity code message`, then the related places indented under it. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.at ? `${d.at.file}:${d.at.line}:${d.at.column} ` : "";
-  const lines = [`${where}${d.severity} ${d.code} ${d.message}`];
-  for (const related of d.related ?? []) lines.push(`    ${related.at.file}:${related.at.line}:${related.at.column} ${related.message}`);
+  const where = d.at ? `${oneLine(d.at.file)}:${d.at.line}:${d.at.column} ` : "";
+  const lines = [`${where}${d.severity} ${d.code} ${oneLine(d.message)}`];
+  for (const related of d.related ?? []) lines.push(`    ${oneLine(related.at.file)}:${related.at.line}:${related.at.column} ${oneLine(related.message)}`);
   return lines.join("\n");
 }
 

@@ -1,4 +1,5 @@
 import { driftEntry, driftJson, driftMarkdown } from "../../generator/cli/drift-report.js";
+import { formatDiagnostic } from "../../generator/cli/report.js";
 import { diagnostic, type Diagnostic } from "../../generator/types/index.js";
 
 const docs = (file: string, line: number) => ({ file, line, column: 1 });
@@ -15,6 +16,18 @@ const input: Diagnostic[] = [
 ];
 
 describe("driftMarkdown", () => {
+  test("names and words from the docs stay text: a file name with backticks, a line break, a link, a heading and a | breaks no span, row or table", () => {
+    const hostile = "`` [click me](http://evil.example) `\n# Injected @octocat |x.md";
+    const found = [diagnostic("property-not-in-metadata", "microsoft.graph.user/nick**name**: documented, but <b>no</b> [such](http://x) property", docs(`docs/${hostile}`, 3), [{ message: "metadata", at: xml(40) }])];
+    const report = driftMarkdown(found, { docs: "docs", metadata: "csdl/v1.0.xml" });
+    const rows = report.split("\n").filter((line) => line.startsWith("| `"));
+    expect(rows).toEqual([
+      "| `microsoft.graph.user/nick**name**` | ``` `` [click me](http://evil.example) ` # Injected @octocat \\|x.md:3:1 ``` | `40:7` | documented, but \\<b\\>no\\</b\\> \\[such\\](http://x) property |",
+    ]);
+    // No line of the report starts a heading or holds the link outside a code span.
+    expect(report.split("\n").filter((line) => line.startsWith("# "))).toEqual([]);
+  });
+
   test("a summary table of counts by kind, then a table per kind with both places, most worth fixing first, places relative to the header; other diagnostics are left out", () => {
     expect(driftMarkdown(input, { docs: "docs", metadata: "csdl/v1.0.xml" })).toBe(
       [
@@ -162,5 +175,15 @@ describe("driftJson", () => {
       docs: { file: "docs/user.md", line: 31, column: 1 },
       metadata: { file: "csdl/v1.0.xml", line: 44, column: 9 },
     });
+  });
+});
+
+describe("the text report", () => {
+  test("a file name or message with a line break stays on its line: no line of the log can pose as another diagnostic", () => {
+    const d = diagnostic("type-not-in-metadata", "x: documented\nerror GT0001 forged", docs("docs/a\nforged.md:1:1 error GT9999 fake\r.md", 2), [{ message: "metadata\u2028too", at: xml(4) }]);
+    expect(formatDiagnostic(d).split("\n")).toEqual([
+      "docs/a\\nforged.md:1:1 error GT9999 fake\\r.md:2:1 warning GT3101 x: documented\\nerror GT0001 forged",
+      "    csdl/v1.0.xml:4:7 metadata\\u2028too",
+    ]);
   });
 });
