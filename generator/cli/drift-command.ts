@@ -29,7 +29,9 @@ export async function driftCommand(paths: string[], flags: Flags, io: Io): Promi
   const format = settings.format;
   const result = await generate({ inputs: docs, csdl, cwd: io.cwd, write: false, ...(options.limits ? { limits: options.limits } : {}) });
   if (!result.generated) {
-    io.stdout(`${result.diagnostics.map(formatDiagnostic).join("\n")}\n${summaryLine(countBySeverity(result.diagnostics), "nothing compared")}\n`);
+    // A script that asked for JSON parses stdout whatever happened: the same shape, nothing compared, and why.
+    if (format === "json") io.stdout(`${JSON.stringify({ exitCode: EXIT.usage, outcome: "nothing compared", ...driftJson([]), diagnostics: result.diagnostics }, null, 2)}\n`);
+    else io.stdout(`${result.diagnostics.map(formatDiagnostic).join("\n")}\n${summaryLine(countBySeverity(result.diagnostics), "nothing compared")}\n`);
     return EXIT.usage;
   }
   const drift = result.diagnostics.filter((d) => isDrift(d.code));

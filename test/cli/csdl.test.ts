@@ -121,6 +121,16 @@ test("types that generate the same TypeScript are not drift (Edm.Json and Edm.Un
   expect(stdout).toMatch(/GT3109 microsoft\.graph\.blob\/ratio: the docs type it Edm\.Double, the metadata Edm\.Single/);
 });
 
+test("drift --format json prints JSON also when nothing could be compared (exit 2): the diagnostics say why", async () => {
+  await writeFile(path.join(tmp, "metadata.xml"), METADATA);
+  const { code, stdout } = await run(["drift", "--csdl", "metadata.xml", "--docs", "missing-docs", "--format", "json"]);
+  expect(code).toBe(EXIT.usage);
+  const report = JSON.parse(stdout) as { exitCode: number; outcome: string; total: number; diagnostics: { code: string; message: string }[] };
+  expect(report).toMatchObject({ exitCode: 2, outcome: "nothing compared", total: 0 });
+  expect(report.diagnostics.map((d) => d.code)).toEqual(["GT0001"]);
+  expect(report.diagnostics[0]!.message).toContain("missing-docs");
+});
+
 // A pipe named by its /dev path resolves to "pipe:[n]", which is no file: it was GT0001 "no such file or folder".
 (existsSync("/dev/stdin") && process.platform !== "win32" ? test : test.skip)("--csdl /dev/stdin reads a pipe, as --csdl - does (the built CLI, its own process)", async () => {
   await writeFile(path.join(tmp, "metadata.xml"), METADATA);
