@@ -23,6 +23,7 @@ export const DIAGNOSTIC_KINDS = {
   "unwritable-output": { code: "GT0013", severity: "error" },
   "output-path-outside": { code: "GT0014", severity: "error" },
   "invalid-option": { code: "GT0015", severity: "error" },
+  "line-endings-differ": { code: "GT0016", severity: "warning" },
   "unresolved-type": { code: "GT1001", severity: "warning" },
   "unresolved-base-type": { code: "GT1002", severity: "warning" },
   "inheritance-cycle": { code: "GT1003", severity: "error" },

@@ -68,6 +68,16 @@ export async function checkOutput(outDir: string, files: readonly GeneratedFile[
   }
 }
 
+/**
+ * Stale files that differ only in CRLF line endings: what git's core.autocrlf makes of LF files on a Windows
+ * checkout. The diff shows identical lines, so say what differs and how to keep checkouts byte for byte.
+ */
+function lineEndings(paths: readonly string[], stale: number, shownOut: string): Diagnostic {
+  const which = paths.length === stale ? (stale === 1 ? "the stale file differs" : `all ${stale} stale files differ`) : `${paths.length} of the ${stale} stale files ${paths.length === 1 ? "differs" : "differ"}`;
+  const message = `${which} from what generate writes only in their line endings (CRLF where it writes LF), as git's core.autocrlf checks files out on Windows: add "${shownOut}/** text eol=lf" to .gitattributes so that every checkout has the bytes generate writes`;
+  return diagnostic("line-endings-differ", message, { file: `${shownOut}/${paths[0]}`, line: 1, column: 1 });
+}
+
 async function compare(outDir: string, files: readonly GeneratedFile[], shownOut: string): Promise<{ check: CheckResult; diagnostics: Diagnostic[] }> {
   const result: CheckResult = { stale: [], missing: [], extra: [], changes: [] };
   const diagnostics: Diagnostic[] = [];
@@ -98,5 +108,7 @@ async function compare(outDir: string, files: readonly GeneratedFile[], shownOut
     result.changes.push({ path: entry, before: current.text, after: null });
   }
   result.changes.sort((a, b) => compareStrings(a.path, b.path));
+  const crlf = result.changes.filter((c) => c.before !== null && c.after !== null && c.before !== c.after && c.before.replace(/\r\n/g, "\n") === c.after);
+  if (crlf.length) diagnostics.push(lineEndings(crlf.map((c) => c.path), result.stale.length, shownOut));
   return { check: result, diagnostics };
 }

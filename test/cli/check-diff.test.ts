@@ -232,3 +232,20 @@ describe("--quiet", () => {
     expect(stdout).toContain("--diff-stat");
   });
 });
+
+test("files that differ only in CRLF line endings (git's autocrlf on Windows): still stale, and GT0016 says so and how to stop it", async () => {
+  await docs({ "widget.md": resourcePage({ name: "widget", properties: ["|size|Int32|How big.|"] }), "gadget.md": resourcePage({ name: "gadget", properties: ["|id|String|Its id.|"] }) });
+  expect((await run("generate", "docs", "--out", "out", "-q")).code).toBe(EXIT.ok);
+  const converted = path.join(tmp, "out", "microsoft.graph.ts");
+  await writeFile(converted, (await readFile(converted, "utf8")).replace(/\n/g, "\r\n"));
+  const one = await run("generate", "docs", "--out", "out", "--check", "--diff-stat");
+  expect(one.code).toBe(EXIT.failed);
+  expect(one.stdout).toContain('out/microsoft.graph.ts:1:1 warning GT0016 the stale file differs from what generate writes only in their line endings (CRLF where it writes LF), as git\'s core.autocrlf checks files out on Windows: add "out/** text eol=lf" to .gitattributes');
+  // A real change beside it: the warning counts only the files it explains.
+  const index = path.join(tmp, "out", "index.ts");
+  await writeFile(index, `${await readFile(index, "utf8")}// edited\n`);
+  expect((await run("generate", "docs", "--out", "out", "--check")).stdout).toContain("warning GT0016 1 of the 2 stale files differs from");
+  // Current output: no such warning.
+  expect((await run("generate", "docs", "--out", "out", "-q")).code).toBe(EXIT.ok);
+  expect((await run("generate", "docs", "--out", "out", "--check")).stdout).not.toContain("GT0016");
+});
