@@ -9,6 +9,7 @@ import { generate, UNUSABLE_KINDS, type GenerateResult } from "../index.js";
 import type { CacheStats, StageTimings } from "../pipeline.js";
 import { displayPath, shellWord, STDIN } from "../read/sources.js";
 import { diffStat, unifiedDiffs } from "../write/diff.js";
+import { MANIFEST_FILE } from "../write/manifest.js";
 import { EXIT, type Io } from "./io.js";
 import { resolveOptions, type Flags } from "./options.js";
 import { progressDisplay } from "./progress.js";
@@ -130,10 +131,16 @@ function outcomeOf(result: GenerateResult, run: GenerateRun, counts: Counts): { 
       : result.check
         ? result.check.current
           ? `${out}/ is current (${plural(result.files.length, "file")})`
-          : `${out}/ is not current: run ${run.rerun}`
+          : `${out}/ is not current: run ${run.rerun}${needsForce(result) ? ` --force (${MANIFEST_FILE} is missing, so the files already in ${out}/ are not known as generated ones: without --force that run would refuse them, GT0011)` : ""}`
         : `wrote ${plural(result.files.length, "file")} to ${out}/`;
   const code = unusable ? EXIT.usage : counts.error || tooManyWarnings || (result.check && !result.check.current) ? EXIT.failed : EXIT.ok;
   return { code, outcome, tooManyWarnings };
+}
+
+/** A check whose rerun would meet files with generated names but no manifest listing them: only --force takes them over. */
+function needsForce(result: GenerateResult): boolean {
+  const missing = new Set(result.check?.missing ?? []);
+  return missing.has(MANIFEST_FILE) && result.files.some((f) => !missing.has(f.path));
 }
 
 async function report(result: GenerateResult, run: GenerateRun, io: Io, baseline: readonly string[]): Promise<number> {

@@ -249,3 +249,15 @@ test("files that differ only in CRLF line endings (git's autocrlf on Windows): s
   expect((await run("generate", "docs", "--out", "out", "-q")).code).toBe(EXIT.ok);
   expect((await run("generate", "docs", "--out", "out", "--check")).stdout).not.toContain("GT0016");
 });
+
+test("with the manifest gone and the files still there, --check's rerun hint adds --force (which that run needs), and that command works", async () => {
+  await docs({ "widget.md": resourcePage({ name: "widget", properties: ["|size|Int32|How big.|"] }) });
+  expect((await run("generate", "docs", "--out", "out", "-q")).code).toBe(EXIT.ok);
+  await rm(path.join(tmp, "out", ".graph-typegen-manifest.json"));
+  const check = await run("generate", "docs", "--out", "out", "--check");
+  expect(check.code).toBe(EXIT.failed);
+  expect(check.stdout).toContain("out/ is not current: run graph-typegen generate docs --out out --force (.graph-typegen-manifest.json is missing");
+  expect((await run("generate", "docs", "--out", "out")).code).toBe(EXIT.usage); // what the plain hint would have said
+  expect((await run("generate", "docs", "--out", "out", "--force", "-q")).code).toBe(EXIT.ok);
+  expect((await run("generate", "docs", "--out", "out", "--check")).code).toBe(EXIT.ok);
+});
