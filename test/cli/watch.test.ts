@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
@@ -119,6 +119,23 @@ test("the input folder deleted and recreated (a branch switch) is watched again:
     await SAVES["rename over"]!(path.join(docs, "b.md"), page(`p${n}`));
     await next((r) => hasText(r, `p${n}?: string`), `edit ${n} after the recreation written`);
   }
+  expect(await stop()).toBe(EXIT.ok);
+}, 60_000);
+
+test("an input folder reached through a link, re-pointed (ln -sfn): the new folder is read, and its edits are seen", async () => {
+  for (const [folder, property] of [["rel-a", "a0"], ["rel-b", "b0"]] as const) {
+    await mkdir(path.join(tmp, folder));
+    await writeFile(path.join(tmp, folder, "b.md"), page(property));
+  }
+  await symlink("rel-a", path.join(tmp, "current"));
+  const { until, next, stop } = startWatch(tmp, { inputs: ["current"], out: "out" });
+  expect(hasText(await until(1), "a0?: string")).toBe(true);
+  // As ln -sfn does it: a new link renamed over the old one.
+  await symlink("rel-b", path.join(tmp, "current.new"));
+  await rename(path.join(tmp, "current.new"), path.join(tmp, "current"));
+  await next((r) => hasText(r, "b0?: string"), "the run after the link was re-pointed");
+  await SAVES["rename over"]!(path.join(tmp, "rel-b", "b.md"), page("b1"));
+  await next((r) => hasText(r, "b1?: string"), "an edit in the folder the link now points to");
   expect(await stop()).toBe(EXIT.ok);
 }, 60_000);
 

@@ -1,5 +1,5 @@
 import { watch as watchFolder, type BigIntStats, type FSWatcher } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 
 /** One input as the watch sees it: a folder searched recursively for `extensions`, or one file. */
@@ -50,6 +50,8 @@ export class InputWatcher {
   #linked = new Set<string>();
   readonly #problems = new Set<string>();
   #poll: NodeJS.Timeout | undefined;
+  /** When the root is a symbolic link: a watch of its parent, which hears the link re-pointed (`ln -sfn`). */
+  #link: { folder: string; watcher: FSWatcher } | undefined;
   #closed = false;
 
   constructor(target: WatchTarget, options: InputWatcherOptions) {
@@ -94,11 +96,40 @@ export class InputWatcher {
     this.#linked = linked;
     if (seen.has(this.#root)) this.#stopPolling();
     else this.#startPolling();
+    await this.#watchLink();
     return files;
+  }
+
+  /**
+   * A root reached through a symbolic link is watched in the folder the link points to, so re-pointing the link
+   * changes nothing there: the new folder's saves went unheard. The link's own folder hears the re-pointing (a new
+   * link renamed over the old); the sync it starts finds another folder behind the root and re-arms.
+   */
+  async #watchLink(): Promise<void> {
+    const isLink = (await lstat(this.#root).catch(() => undefined))?.isSymbolicLink() ?? false;
+    const parent = path.dirname(this.#root);
+    if (this.#link && (!isLink || this.#link.folder !== parent)) {
+      this.#link.watcher.close();
+      this.#link = undefined;
+    }
+    if (!isLink || this.#link || this.#closed) return;
+    try {
+      const name = path.basename(this.#root);
+      const watcher = watchFolder(parent, (_event, changed) => (changed === null || changed.toString() === name) && !this.#closed && this.#options.onEvent());
+      watcher.on("error", () => {
+        if (this.#link?.watcher === watcher) this.#link = undefined;
+      });
+      this.#link = { folder: parent, watcher };
+    } catch (error) {
+      if (!this.#problems.has(parent)) this.#options.onProblem(`cannot watch ${parent}: ${error instanceof Error ? error.message : String(error)}`);
+      this.#problems.add(parent);
+    }
   }
 
   close(): void {
     this.#closed = true;
+    this.#link?.watcher.close();
+    this.#link = undefined;
     this.#stopPolling();
     for (const { watcher } of this.#folders.values()) watcher.close();
     this.#folders.clear();
