@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { EXIT } from "../../generator/cli/main.js";
@@ -136,6 +136,21 @@ test("an input folder reached through a link, re-pointed (ln -sfn): the new fold
   await next((r) => hasText(r, "b0?: string"), "the run after the link was re-pointed");
   await SAVES["rename over"]!(path.join(tmp, "rel-b", "b.md"), page("b1"));
   await next((r) => hasText(r, "b1?: string"), "an edit in the folder the link now points to");
+  expect(await stop()).toBe(EXIT.ok);
+}, 60_000);
+
+test("an edit of a --templates file (the banner, the runtime) is a run, as a page's is", async () => {
+  await mkdir(path.join(tmp, "docs"));
+  await writeFile(path.join(tmp, "docs", "b.md"), page("p0"));
+  await cp(path.join(ROOT, "templates"), path.join(tmp, "tpl"), { recursive: true });
+  await writeFile(path.join(tmp, "tpl", "banner.txt"), "// First banner, from {{sources}}.\n");
+  const { until, next, stop } = startWatch(tmp, { inputs: ["docs"], out: "out", templates: "tpl" });
+  expect(hasText(await until(1), "// First banner, from ")).toBe(true);
+  await SAVES["rename over"]!(path.join(tmp, "tpl", "banner.txt"), "// Second banner, from {{sources}}.\n");
+  await next((r) => hasText(r, "// Second banner, from "), "the run after the banner was edited");
+  const runtime = path.join(tmp, "tpl", "runtime.ts");
+  await writeFile(runtime, `${await readFile(runtime, "utf8")}\n// a note of ours\n`);
+  await next((r) => hasText(r, "// a note of ours"), "the run after runtime.ts was edited");
   expect(await stop()).toBe(EXIT.ok);
 }, 60_000);
 

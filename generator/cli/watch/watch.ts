@@ -203,10 +203,20 @@ class Runs {
   }
 }
 
-/** The inputs as folders and files to watch; one that is not there now cannot be watched (said on stderr). */
-async function watchTargets(inputs: readonly string[], csdl: readonly string[], cwd: string, io: Io): Promise<WatchTarget[]> {
+/** What a templates folder holds that a run reads (banner.txt, runtime.ts). */
+const TEMPLATE_EXTENSIONS = [".txt", ".ts"];
+
+/**
+ * The inputs as folders and files to watch, and a `--templates` folder (an edit of the banner or the runtime is a
+ * run, as a page's is); one that is not there now cannot be watched (said on stderr).
+ */
+async function watchTargets(inputs: readonly string[], csdl: readonly string[], templates: string | undefined, cwd: string, io: Io): Promise<WatchTarget[]> {
   const targets: WatchTarget[] = [];
-  const named = [...inputs.map((p) => ({ p, extensions: DOC_EXTENSIONS })), ...csdl.map((p) => ({ p, extensions: CSDL_EXTENSIONS }))];
+  const named = [
+    ...inputs.map((p) => ({ p, extensions: DOC_EXTENSIONS })),
+    ...csdl.map((p) => ({ p, extensions: CSDL_EXTENSIONS })),
+    ...(templates ? [{ p: templates, extensions: TEMPLATE_EXTENSIONS }] : []),
+  ];
   for (const { p, extensions } of named) {
     const absolute = path.resolve(cwd, p);
     try {
@@ -239,7 +249,7 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
     io.stderr(`${formatDiagnostic(refused)}\n`);
     return EXIT.usage;
   }
-  const targets = await watchTargets(inputs, csdl, cwd, io);
+  const targets = await watchTargets(inputs, csdl, options.templates, cwd, io);
   if (!targets.length) return EXIT.usage;
 
   const memory = new MemoryParseCache();
