@@ -277,6 +277,25 @@ test("the built CLI: Ctrl+C (SIGINT) after the input folder was deleted and recr
   }
 }, 60_000);
 
+test.each(["SIGTERM", "SIGHUP"] as const)("the built CLI: %s (docker stop, a closed terminal) stops the watch as Ctrl+C does: exit 0, [watch] stopped", async (signal) => {
+  await mkdir(path.join(tmp, "docs"));
+  await writeFile(path.join(tmp, "docs", "b.md"), page("p0"));
+  const child = spawn(process.execPath, [path.join(ROOT, "dist", "cli", "main.js"), "generate", "docs", "--out", "out", "--watch", "--no-cache"], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    const deadline = Date.now() + WAIT_MS;
+    while (!/\[watch #1\][^\n]*wrote/.test(stdout) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stdout).toMatch(/\[watch #1\][^\n]*wrote/);
+    child.kill(signal);
+    expect(await exited).toBe(0);
+    expect(stdout).toContain("[watch] stopped");
+  } finally {
+    child.kill("SIGKILL");
+  }
+}, 60_000);
+
 test("an input that cannot be watched is a usage error; --watch with --check or --csdl - is a usage error", async () => {
   let stderr = "";
   const io = { stdout: () => {}, stderr: (t: string) => (stderr += t), cwd: tmp };

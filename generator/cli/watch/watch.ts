@@ -284,14 +284,20 @@ export async function watch(options: WatchOptions, io: Io, hooks: WatchHooks): P
   return EXIT.ok;
 }
 
-/** `generate --watch` from the CLI: stops on Ctrl+C (SIGINT), exit code 0. */
+/**
+ * The signals that end a watch as Ctrl+C does, the run in progress finished first: a terminal's (SIGINT), a closed
+ * terminal's (SIGHUP), and a process manager's or `docker stop`'s (SIGTERM), which killed it mid-run before.
+ */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/** `generate --watch` from the CLI: stops on Ctrl+C (SIGINT), SIGTERM or SIGHUP, exit code 0. */
 export async function watchCommand(options: WatchOptions, io: Io): Promise<number> {
   const controller = new AbortController();
   const stop = (): void => controller.abort();
-  process.once("SIGINT", stop);
+  for (const signal of STOP_SIGNALS) process.once(signal, stop);
   try {
     return await watch(options, io, { signal: controller.signal });
   } finally {
-    process.off("SIGINT", stop);
+    for (const signal of STOP_SIGNALS) process.off(signal, stop);
   }
 }
