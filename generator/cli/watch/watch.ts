@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { LayeredParseCache, MemoryParseCache, type ParseCache } from "../../cache/cache.js";
 import { runPaths, type GenerateOptions } from "../../config/generate-options.js";
@@ -14,7 +13,8 @@ import { EXIT, type Io } from "../io.js";
 import { progressDisplay } from "../progress.js";
 import { countBySeverity, formatDiagnostic, plural, shownDiagnostics, summaryLine } from "../report.js";
 import { sameSnapshot, takeSnapshot, type Snapshot } from "./snapshot.js";
-import { InputWatcher, type WatchTarget } from "./watcher.js";
+import { watchTargets } from "./targets.js";
+import { InputWatcher } from "./watcher.js";
 
 export interface WatchOptions extends Omit<GenerateOptions, "check" | "write" | "cache"> {
   /** A disk cache to start from (and keep filling); the in-memory cache in front of it lives as long as the watch. */
@@ -53,8 +53,6 @@ export interface WatchHooks {
   signal: AbortSignal;
 }
 
-const DOC_EXTENSIONS = [".md"];
-const CSDL_EXTENSIONS = [".xml", ".edmx", ".csdl"];
 /**
  * Every name the write stage gives what is not generated code starts so: the manifest (.graph-typegen-manifest.json),
  * the temp and backup folders beside `--out`, lock files. Changes to them are the run's own, never an input's.
@@ -201,31 +199,6 @@ class Runs {
     this.io.stdout(`${[...fresh, line].join("\n")}\n`);
     return { number: this.number, result, written, line };
   }
-}
-
-/** What a templates folder holds that a run reads (banner.txt, runtime.ts). */
-const TEMPLATE_EXTENSIONS = [".txt", ".ts"];
-
-/**
- * The inputs as folders and files to watch, and a `--templates` folder (an edit of the banner or the runtime is a
- * run, as a page's is); one that is not there now cannot be watched (said on stderr).
- */
-async function watchTargets(inputs: readonly string[], csdl: readonly string[], templates: string | undefined, cwd: string, io: Io): Promise<WatchTarget[]> {
-  const targets: WatchTarget[] = [];
-  const named = [
-    ...inputs.map((p) => ({ p, extensions: DOC_EXTENSIONS })),
-    ...csdl.map((p) => ({ p, extensions: CSDL_EXTENSIONS })),
-    ...(templates ? [{ p: templates, extensions: TEMPLATE_EXTENSIONS }] : []),
-  ];
-  for (const { p, extensions } of named) {
-    const absolute = path.resolve(cwd, p);
-    try {
-      targets.push({ path: absolute, folder: (await stat(absolute)).isDirectory(), extensions });
-    } catch (error) {
-      io.stderr(`[watch] cannot watch ${displayPath(absolute, cwd)}: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-  }
-  return targets;
 }
 
 const aborted = (signal: AbortSignal): Promise<void> =>
