@@ -113,7 +113,8 @@ async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPath
   const unusable =
     unusableInput([...leftOut, ...skippedPages(result.pages, leftOut)], given, metadataLike(docsRead.sources)) ??
     nothingToEmit(result.model, options.namespaces, { pages: docsRead.sources.length, metadata: csdlRead.sources.length, reported: diagnostics.some((d) => d.severity !== "info") });
-  if (unusable) return notGenerated([...diagnostics, unusable]);
+  // A run that writes nothing anyway (drift, `write: false`) keeps no output: its message does not say it does.
+  if (unusable) return notGenerated([...diagnostics, write || options.check ? unusable : { ...unusable, message: unusable.message.replace(KEPT, "") }]);
   const common = { files: result.files, model: result.model, generated: true, ...(leftOut.length ? { leftOut: leftOut.map((l) => l.file) } : {}), ...(result.cache ? { cache: result.cache } : {}), timings: result.timings, threads: result.threads };
   if (options.check) {
     const { check, diagnostics: found } = await checkOutput(out, result.files, displayPath(out, cwd));
@@ -123,6 +124,9 @@ async function run(options: GenerateOptions, { cwd, inputs, csdl, out }: RunPath
   const found = await writeOutput(out, result.files, { cwd, ...(options.force ? { force: true } : {}), ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}) });
   return { ...common, diagnostics: [...diagnostics, ...found], written: !found.some((d) => UNUSABLE_KINDS.has(d.kind)) };
 }
+
+/** What GT0008 says of the output folder, where there is one to keep. */
+const KEPT = " and the previous output is kept";
 
 /** What an output is made of: a namespace that declares nothing is not written. */
 const declaresAnything = (n: Namespace): boolean => n.types.length + n.enums.length + n.typeDefinitions.length + n.operations.length > 0;
@@ -141,7 +145,7 @@ function nothingToEmit(model: Model, filter: NamespaceFilter | undefined, read: 
   const why = declaring.length
     ? `the namespace filter keeps none of the ${names.length} namespaces the inputs declare (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""})`
     : `${empty} (${count(read.pages, "page")} and ${count(read.metadata, "metadata file")} read${read.reported ? "; see the diagnostics above" : ""})`;
-  return diagnostic("no-usable-input", `nothing was generated and the previous output is kept: ${why}`);
+  return diagnostic("no-usable-input", `nothing was generated${KEPT}: ${why}`);
 }
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -185,7 +189,7 @@ function unusableInput(leftOut: readonly LeftOut[], given: (kind: LeftOut["kind"
     const hint = (l: LeftOut): string => (kind === "docs" && looksLikeCsdl(l.file) ? `; metadata is read with --csdl ${shellWord(l.file)}, or "csdl" in the config` : "");
     const list = out.slice(0, 5).map((l) => `${l.file} (${l.reason}${hint(l)})`).join("; ");
     const more = out.length > 5 ? `; and ${out.length - 5} more` : "";
-    return diagnostic("no-usable-input", `no ${what} could be used, so nothing was generated and the previous output is kept: ${list}${more}`);
+    return diagnostic("no-usable-input", `no ${what} could be used, so nothing was generated${KEPT}: ${list}${more}`);
   }
   return undefined;
 }

@@ -131,6 +131,15 @@ test("drift --format json prints JSON also when nothing could be compared (exit 
   expect(report.diagnostics[0]!.message).toContain("missing-docs");
 });
 
+test("drift on metadata that declares nothing: GT0008, exit 2, without a word of an output folder (drift has none)", async () => {
+  const { docs } = await files();
+  await writeFile(path.join(tmp, "empty.xml"), edmx(""));
+  const { code, stdout } = await run(["drift", "--csdl", "empty.xml", "--docs", docs]);
+  expect(code).toBe(EXIT.usage);
+  expect(stdout).toContain("error GT0008 nothing was generated: the metadata declares no type, enum or operation");
+  expect(stdout).not.toContain("previous output");
+});
+
 // A pipe named by its /dev path resolves to "pipe:[n]", which is no file: it was GT0001 "no such file or folder".
 (existsSync("/dev/stdin") && process.platform !== "win32" ? test : test.skip)("--csdl /dev/stdin reads a pipe, as --csdl - does (the built CLI, its own process)", async () => {
   await writeFile(path.join(tmp, "metadata.xml"), METADATA);
