@@ -47,6 +47,7 @@ export async function readSources(inputs: readonly string[], cwd: string, option
     if (!found.has(file.real)) found.set(file.real, file);
   };
   const sources: SourceText[] = [];
+  let otherMarkdown = 0;
   for (const input of inputs) {
     if (input === STDIN) {
       const read = await readStdin(options.stdin ?? process.stdin, options.maxBytes);
@@ -64,6 +65,7 @@ export async function readSources(inputs: readonly string[], cwd: string, option
         const walk = await walkFolder(absolute, extensions, shown);
         walk.files.forEach(add);
         diagnostics.push(...walk.diagnostics);
+        otherMarkdown += walk.otherMarkdown;
       }
     } catch (error) {
       diagnostics.push(diagnostic("unreadable-input", `cannot read input ${input}: ${reason(error)}`, { file: shown(absolute), line: 1, column: 1 }));
@@ -90,7 +92,8 @@ export async function readSources(inputs: readonly string[], cwd: string, option
     else diagnostics.push(result);
   }
   if (!sources.length && !diagnostics.length) {
-    diagnostics.push(diagnostic("no-input", `no ${extensions.join(" or ")} files found in ${inputs.join(", ")}`));
+    const hint = otherMarkdown ? ` (${otherMarkdown === 1 ? "one file is" : `${otherMarkdown} files are`} Markdown under another extension, such as .markdown: rename ${otherMarkdown === 1 ? "it" : "them"} to .md, or name ${otherMarkdown === 1 ? "it" : "each"} as an input)` : "";
+    diagnostics.push(diagnostic("no-input", `no ${extensions.join(" or ")} files found in ${inputs.join(", ")}${hint}`));
   }
   return { sources, diagnostics };
 }

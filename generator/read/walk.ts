@@ -14,7 +14,12 @@ export interface FoundFile {
 export interface Walk {
   files: FoundFile[];
   diagnostics: Diagnostic[];
+  /** How many regular files were named as Markdown under another extension (`.markdown`): not read, but worth a hint. */
+  otherMarkdown: number;
 }
+
+/** Other names editors and generators give Markdown files: when a folder holds only these, the "no .md files" says so. */
+const OTHER_MARKDOWN = /\.(markdown|mdown|mkdn?|mdwn)$/i;
 
 /**
  * Every file under `root` whose name ends in one of `extensions`, without recursion. The folder's own tree is
@@ -27,6 +32,7 @@ export interface Walk {
 export async function walkFolder(root: string, extensions: readonly string[], shown: (file: string) => string): Promise<Walk> {
   const files: FoundFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  let otherMarkdown = 0;
   const at = (file: string) => ({ file: shown(file), line: 1, column: 1 });
   const wanted = (name: string): boolean => extensions.some((ext) => name.toLowerCase().endsWith(ext));
   const realRoot = await realpath(root);
@@ -48,6 +54,7 @@ export async function walkFolder(root: string, extensions: readonly string[], sh
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) folders.push(full);
       else if (entry.isSymbolicLink()) links.push(full);
+      else if (entry.isFile() && !wanted(entry.name) && extensions.includes(".md") && OTHER_MARKDOWN.test(entry.name)) otherMarkdown++;
       else if (entry.isFile() && wanted(entry.name)) {
         files.push({ file: full, real: full });
         seen.set(path.join(realRoot, path.relative(root, full)), full);
@@ -77,7 +84,7 @@ export async function walkFolder(root: string, extensions: readonly string[], sh
       seen.set(real, link);
     }
   }
-  return { files, diagnostics };
+  return { files, diagnostics, otherMarkdown };
 }
 
 type Target = { real: string; info: Stats } | { error: string; message: string };

@@ -28,6 +28,17 @@ async function tree(files: Record<string, string>): Promise<void> {
   }
 }
 
+test("a folder of Markdown under another extension (.markdown): GT0002 says so and how to read them; named, they are read", async () => {
+  await tree({ "docs/a.markdown": page("a"), "docs/sub/b.MKD": page("b"), "docs/notes.txt": "notes\n" });
+  const { sources, diagnostics } = await readSources(["docs"], tmp);
+  expect(sources).toEqual([]);
+  expect(diagnostics.map((d) => [d.code, d.message])).toEqual([["GT0002", "no .md files found in docs (2 files are Markdown under another extension, such as .markdown: rename them to .md, or name each as an input)"]]);
+  expect((await readSources(["docs/a.markdown"], tmp)).sources.map((s) => s.path)).toEqual(["docs/a.markdown"]);
+  // Beside .md pages they are left as before: the folder's .md files are its pages.
+  await tree({ "docs/c.md": page("c") });
+  expect((await readSources(["docs"], tmp)).sources.map((s) => s.path)).toEqual(["docs/c.md"]);
+});
+
 describe("symbolic links in an input folder", () => {
   test("a link to a page inside: read once, GT0006; a link out of the folder: GT0005, not followed; a broken one: GT0004", async () => {
     await tree({ "docs/a.md": page("a"), "docs/sub/b.md": page("b"), "shared/c.md": page("c"), "shared/d.md": page("d") });
