@@ -62,8 +62,10 @@ type Ts = typeof import("ts-morph").ts;
 function checkTemplates(templates: Templates, shown: (name: string) => string, { declarations, guards }: { declarations: boolean; guards: boolean }): Diagnostic[] {
   // ts-morph's bundled TypeScript, loaded as emit loads it (ts-morph is CommonJS).
   const ts = (createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph")).ts;
-  const runtime = checkRuntime(ts, templates.runtime, shown("runtime.ts"));
-  if (guards && !runtime.length) runtime.push(...checkRuntimeExports(ts, templates.runtime, shown("runtime.ts")));
+  // One parse of runtime.ts for both checks that read its syntax.
+  const source = ts.createSourceFile(shown("runtime.ts"), templates.runtime, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const runtime = checkRuntime(ts, source);
+  if (guards && !runtime.length) runtime.push(...checkRuntimeExports(ts, source));
   if (declarations && !runtime.length) runtime.push(...checkDeclarations(templates.runtime, shown("runtime.ts")));
   return [...checkBanner(ts, templates.banner, shown("banner.txt")), ...runtime];
 }
@@ -84,8 +86,8 @@ function checkBanner(ts: Ts, banner: string, file: string): Diagnostic[] {
   return [];
 }
 
-function checkRuntime(ts: Ts, runtime: string, file: string): Diagnostic[] {
-  const source = ts.createSourceFile(file, runtime, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+function checkRuntime(ts: Ts, source: import("ts-morph").ts.SourceFile): Diagnostic[] {
+  const { fileName: file, text: runtime } = source;
   // The parser's own syntax errors; the public alternative (a Program) would also resolve and type-check imports.
   const errors = (source as unknown as { parseDiagnostics?: readonly import("ts-morph").ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return errors.slice(0, 1).map((error) => {
@@ -101,8 +103,7 @@ const RUNTIME_NAMES = [...new Set([...RUNTIME_IMPORTS, ...RUNTIME_EXPORTS].map((
  * The names the output needs that runtime.ts does not export: a copy of an older version's runtime.ts, or one cut
  * down, made modules that do not compile (TS2305) from a run that exited 0. A runtime with `export *` is not judged.
  */
-function checkRuntimeExports(ts: Ts, runtime: string, file: string): Diagnostic[] {
-  const source = ts.createSourceFile(file, runtime, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+function checkRuntimeExports(ts: Ts, source: import("ts-morph").ts.SourceFile): Diagnostic[] {
   const exported = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
@@ -118,7 +119,7 @@ function checkRuntimeExports(ts: Ts, runtime: string, file: string): Diagnostic[
   const missing = RUNTIME_NAMES.filter((name) => !exported.has(name));
   if (!missing.length) return [];
   const message = `runtime.ts does not export ${missing.join(", ")}, which the generated modules import: start from this version's templates/runtime.ts (or generate with --no-guards)`;
-  return [diagnostic("invalid-template", message, { file, line: 1, column: 1 })];
+  return [diagnostic("invalid-template", message, { file: source.fileName, line: 1, column: 1 })];
 }
 
 /** The first export that `--emit js` could not declare without a checker (isolatedDeclarations' rule). */
