@@ -1,3 +1,4 @@
+import { lineAndColumnAt } from "../types/index.js";
 import { ConfigError } from "./vocabulary.js";
 
 /** A config file's JSON, or a ConfigError naming the file and the line:column of the first syntax error. */
@@ -7,9 +8,7 @@ export function parseJson(text: string, shown: string): unknown {
     return JSON.parse(json);
   } catch {
     const at = jsonErrorOffset(json);
-    const before = json.slice(0, at);
-    const line = before.split("\n").length;
-    const column = at - before.lastIndexOf("\n");
+    const { line, column } = lineAndColumnAt(json, at);
     const char = json[at];
     const found = at >= json.length ? "end of file" : /[\s\x00-\x1f']/.test(char) ? JSON.stringify(char) : `'${char}'`;
     throw new ConfigError(`${shown}:${line}:${column}: not valid JSON: unexpected ${found}`);
@@ -20,7 +19,7 @@ export function parseJson(text: string, shown: string): unknown {
  * The offset of the first syntax error. JSON.parse's messages differ between Node versions and some carry no
  * position at all ("Unexpected token 'x', ... is not valid JSON"), so we find it with a small scanner.
  */
-function jsonErrorOffset(text: string): number {
+export function jsonErrorOffset(text: string): number {
   let i = 0;
   const fail = (): never => {
     throw i;

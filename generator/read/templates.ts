@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { declareModule } from "../compile/compile.js";
 import type { Templates } from "../emit/index.js";
 import { RUNTIME_EXPORTS, RUNTIME_IMPORTS } from "../emit/plan/plan.js";
-import { diagnostic, type Diagnostic } from "../types/index.js";
+import { diagnostic, lineAndColumnAt, type Diagnostic } from "../types/index.js";
 import { displayPath } from "./sources.js";
 
 /** The package's own templates/ folder: two levels up from this file, in the sources and in dist/ alike. */
@@ -74,7 +74,7 @@ function checkBanner(ts: Ts, banner: string, file: string): Diagnostic[] {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, banner);
   const trivia = new Set([ts.SyntaxKind.WhitespaceTrivia, ts.SyntaxKind.NewLineTrivia, ts.SyntaxKind.SingleLineCommentTrivia, ts.SyntaxKind.MultiLineCommentTrivia]);
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    const at = { file, ...position(banner, scanner.getTokenStart()) };
+    const at = { file, ...lineAndColumnAt(banner, scanner.getTokenStart()) };
     if (kind === ts.SyntaxKind.MultiLineCommentTrivia && scanner.isUnterminated()) {
       return [diagnostic("invalid-template", "the banner's /* comment is never closed: the whole generated file would be inside it", at)];
     }
@@ -92,7 +92,7 @@ function checkRuntime(ts: Ts, source: import("ts-morph").ts.SourceFile): Diagnos
   const errors = (source as unknown as { parseDiagnostics?: readonly import("ts-morph").ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return errors.slice(0, 1).map((error) => {
     const message = ts.flattenDiagnosticMessageText(error.messageText, " ");
-    return diagnostic("invalid-template", `runtime.ts does not parse as TypeScript: ${message}`, { file, ...position(runtime, error.start) });
+    return diagnostic("invalid-template", `runtime.ts does not parse as TypeScript: ${message}`, { file, ...lineAndColumnAt(runtime, error.start) });
   });
 }
 
@@ -127,9 +127,4 @@ function checkDeclarations(runtime: string, file: string): Diagnostic[] {
   return declareModule({ path: "runtime.ts", text: runtime })
     .problems.slice(0, 1)
     .map((p) => diagnostic("invalid-template", `runtime.ts must give each export a written type for emit "js" (its .d.ts is made from it alone): ${p.message}`, { file, line: p.line, column: p.column }));
-}
-
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }

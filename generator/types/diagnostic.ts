@@ -124,3 +124,9 @@ export function diagnostic(
   const { code, severity } = DIAGNOSTIC_KINDS[kind];
   return { kind, code, severity, message, ...(at ? { at } : {}), ...(related?.length ? { related } : {}) };
 }
+
+/** The 1-based line and column of a character offset in a text, for a diagnostic's place. */
+export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+}

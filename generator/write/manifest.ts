@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { diagnostic, type Diagnostic } from "../types/index.js";
+import { jsonErrorOffset } from "../config/json.js";
+import { diagnostic, lineAndColumnAt, type Diagnostic } from "../types/index.js";
 import { MANIFEST_FILE, MARKER, isConfinedPath } from "./paths.js";
 
 /** Lists the files the last run wrote, so a later run deletes only those and never a user's own file. */
@@ -82,19 +83,16 @@ function describe(entry: unknown): string {
 
 function lineOf(text: string, needle: string): { line: number; column: number } {
   const at = text.indexOf(needle);
-  return at < 0 ? { line: 1, column: 1 } : positionOf(text, at);
+  return at < 0 ? { line: 1, column: 1 } : lineAndColumnAt(text, at);
 }
 
-/** Why the text is not JSON, where (from V8's "at position N"), and a merge conflict named as one. */
+/**
+ * Why the text is not JSON and where: a merge conflict named as one, else the first syntax error as the config
+ * reader finds it (JSON.parse's message carries no position on Node 20).
+ */
 function notJson(text: string, error: Error): { reason: string; at: { line: number; column: number } } {
   const conflict = /^(<{7}|={7}|>{7})( |$)/m.exec(text);
-  if (conflict) return { reason: "it holds merge conflict markers", at: positionOf(text, conflict.index) };
+  if (conflict) return { reason: "it holds merge conflict markers", at: lineAndColumnAt(text, conflict.index) };
   if (!text.trim()) return { reason: "it is empty", at: { line: 1, column: 1 } };
-  const offset = Number(/at position (\d+)/.exec(error.message)?.[1] ?? 0);
-  return { reason: `it is not valid JSON (${error.message.split("\n")[0]})`, at: positionOf(text, offset) };
-}
-
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+  return { reason: `it is not valid JSON (${error.message.split("\n")[0]})`, at: lineAndColumnAt(text, jsonErrorOffset(text)) };
 }

@@ -70,6 +70,15 @@ test.each([
   expect(await readFile(path.join(out, "b.ts"), "utf8")).toBe("b\n");
 });
 
+test("a manifest that is not JSON: its GT0011 is at the first syntax error, as a config file's is (JSON.parse gives no position)", async () => {
+  const out = path.join(tmp, "out");
+  await writeOutput(out, [{ path: "a.ts", text: "a\n" }]);
+  await writeFile(path.join(out, ".graph-typegen-manifest.json"), '{\n  "generator": "graph-typegen",\n  "files": ["a.ts",]\n}\n');
+  const found = await writeOutput(out, [{ path: "a.ts", text: "a2\n" }]);
+  expect(found.map((d) => [d.code, `${d.at?.line}:${d.at?.column}`])).toEqual([["GT0011", "3:20"]]);
+  expect(found[0]!.message).toContain("cannot be read as graph-typegen's manifest: it is not valid JSON (");
+});
+
 test("a write that fails halfway (a name too long for the file system) leaves the previous output and nothing of ours", async () => {
   const out = path.join(tmp, "out");
   await writeOutput(out, [{ path: "a.ts", text: "export const a = 1;\n" }]);
