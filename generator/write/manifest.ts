@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { jsonErrorOffset } from "../config/json.js";
 import { diagnostic, lineAndColumnAt, type Diagnostic } from "../types/index.js";
-import { MANIFEST_FILE, MARKER, isConfinedPath } from "./paths.js";
+import { MANIFEST_FILE, MARKER, isConfinedPath, unconfined } from "./paths.js";
 
 /** Lists the files the last run wrote, so a later run deletes only those and never a user's own file. */
 export { MANIFEST_FILE } from "./paths.js";
@@ -59,20 +59,11 @@ export async function readManifest(realOut: string, shownOut: string): Promise<M
       if (entry !== MANIFEST_FILE) files.push(entry);
       continue;
     }
-    const why = rejection(entry);
+    const why = unconfined(entry) ?? "a file graph-typegen never writes";
     const at = lineOf(text, JSON.stringify(entry) ?? String(entry));
     rejected.push(diagnostic("output-path-outside", `the manifest lists ${describe(entry)}, ${why}; ignored: never read, never deleted`, { file: shownManifest, ...at }));
   }
   return { state: "ours", files, rejected };
-}
-
-/** Why a manifest entry is not one graph-typegen wrote, in the terms of what it is. */
-function rejection(entry: unknown): string {
-  if (typeof entry !== "string") return `not a path (${entry === null ? "null" : Array.isArray(entry) ? "a list" : `a ${typeof entry}`})`;
-  if (isConfinedPath(`${entry}`)) return "a file graph-typegen never writes";
-  if (entry === "" || /\0/.test(entry) || entry.length > 4096) return "not a usable path";
-  if (entry.startsWith("/") || /^[A-Za-z]:/.test(entry) || entry.split(/[\\/]/).includes("..")) return "a path outside the output folder";
-  return "not a plain relative path (graph-typegen writes its own with / between names, none empty or .)";
 }
 
 /** The entry as JSON, shortened: it comes from a file anyone may have edited, and goes to a CI log. */

@@ -45,9 +45,18 @@ function sibling(file: string, suffix: string): string {
  * posix separators, no empty, `.` or `..` segment, no NUL. Symbolic links are checked on disk (`inspect`).
  */
 export function isConfinedPath(entry: unknown): entry is string {
-  if (typeof entry !== "string" || entry === "" || entry.length > 4096) return false;
-  if (/[\\\0]/.test(entry) || entry.startsWith("/") || /^[A-Za-z]:/.test(entry)) return false;
-  return entry.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+  return unconfined(entry) === undefined;
+}
+
+/** Why a path read from a manifest or a journal is not confined to the output folder (see `isConfinedPath`), or undefined. */
+export function unconfined(entry: unknown): string | undefined {
+  if (typeof entry !== "string") return `not a path (${entry === null ? "null" : Array.isArray(entry) ? "a list" : `a ${typeof entry}`})`;
+  if (entry === "" || entry.includes("\0") || entry.length > 4096) return "not a usable path";
+  if (entry.startsWith("/") || /^[A-Za-z]:/.test(entry) || entry.split(/[\\/]/).includes("..")) return "a path outside the output folder";
+  if (entry.includes("\\") || entry.split("/").some((segment) => segment === "" || segment === ".")) {
+    return "not a plain relative path (graph-typegen writes its own with / between names, none empty or .)";
+  }
+  return undefined;
 }
 
 /** The absolute path of a confined entry under the (real) output folder. */
