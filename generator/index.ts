@@ -2,6 +2,7 @@ import path from "node:path";
 import { DEFAULT_CSDL_LIMITS } from "./csdl/limits.js";
 import { DEFAULT_MARKDOWN_LIMITS } from "./markdown/limits.js";
 import { optionsProblem, runPaths, type GenerateOptions, type RunPaths } from "./config/generate-options.js";
+import { plural } from "./cli/report.js";
 import { applyRules } from "./config/levels.js";
 import { defaultPoolSize, WorkerPool } from "./parallel/pool.js";
 import { compilesModules, runPipeline, type CacheStats, type LeftOut, type StageTimings } from "./pipeline.js";
@@ -144,11 +145,9 @@ function nothingToEmit(model: Model, filter: NamespaceFilter | undefined, read: 
   const empty = read.metadata ? `the metadata declares no type, enum or operation${read.pages ? ", and the docs only add to its types" : ""}` : "the pages declare no type or enum";
   const why = declaring.length
     ? `the namespace filter keeps none of the ${names.length} namespaces the inputs declare (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""})`
-    : `${empty} (${count(read.pages, "page")} and ${count(read.metadata, "metadata file")} read${read.reported ? "; see the diagnostics above" : ""})`;
+    : `${empty} (${plural(read.pages, "page")} and ${plural(read.metadata, "metadata file")} read${read.reported ? "; see the diagnostics above" : ""})`;
   return diagnostic("no-usable-input", `nothing was generated${KEPT}: ${why}`);
 }
-
-const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 const notGenerated = (diagnostics: Diagnostic[]): GenerateResult => ({ files: [], diagnostics, generated: false, written: false });
 
@@ -171,8 +170,10 @@ function skippedPages(pages: readonly DocPage[], leftOut: readonly LeftOut[]): L
  * likely mistake is a CSDL file given where pages go.
  */
 function metadataLike(sources: readonly SourceText[]): (file: string) => boolean {
-  const xml = new Set(sources.filter((s) => /^\uFEFF?\s*<(\?xml|edmx:Edmx)\b/.test(s.text.slice(0, 512))).map((s) => s.path));
-  return (file) => /\.(xml|edmx|csdl)$/i.test(file) || xml.has(file);
+  // Looked at only when a run is unusable, never on a run that goes on.
+  let xml: Set<string> | undefined;
+  const starts = (): Set<string> => (xml ??= new Set(sources.filter((s) => /^\uFEFF?\s*<(\?xml|edmx:Edmx)\b/.test(s.text.slice(0, 512))).map((s) => s.path)));
+  return (file) => /\.(xml|edmx|csdl)$/i.test(file) || starts().has(file);
 }
 
 /**

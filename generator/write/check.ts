@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic, type GeneratedFile } from "../types/index.js";
 import { MANIFEST_FILE, manifestText, readManifest } from "./manifest.js";
-import { fsReason, inspect, isFsError, under } from "./paths.js";
+import { fsReason, inspect, isFsError, isInside, under } from "./paths.js";
 import { compareStrings } from "../order.js";
 
 /** One file that differs: its committed text (`null`: none) and what generate would write (`null`: it would delete it). */
@@ -62,7 +62,7 @@ export async function checkOutput(outDir: string, files: readonly GeneratedFile[
     // Paths inside the folder are shown under its name as given (it may be reached through a link).
     const real = await realpath(outDir).catch(() => path.resolve(outDir));
     const failed = error.path ? path.resolve(error.path) : real;
-    const where = failed === real ? shownOut : failed.startsWith(real + path.sep) ? `${shownOut}/${path.relative(real, failed).split(path.sep).join("/")}` : failed;
+    const where = failed === real ? shownOut : isInside(real, failed) ? `${shownOut}/${path.relative(real, failed).split(path.sep).join("/")}` : failed;
     const message = `cannot read ${where} to compare it: ${fsReason(error)}; nothing was checked`;
     return { check: empty, diagnostics: [diagnostic("unwritable-output", message, { file: where, line: 1, column: 1 })] };
   }
